@@ -1,0 +1,76 @@
+# Shared by scripts/demo.sh, scripts/test.sh and bench/run.sh: install what
+# is missing (Debian bookworm, as root), build and install the extension,
+# and run a throwaway PostgreSQL cluster that is removed on exit.
+set -euo pipefail
+
+RC_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+RC_PGVER=${RC_PGVER:-15}
+
+rc_log() { printf '==> %s\n' "$*" >&2; }
+
+rc_install_deps() {
+    local need=()
+    command -v make >/dev/null 2>&1 && command -v gcc >/dev/null 2>&1 || need+=(build-essential)
+    [ -x "/usr/lib/postgresql/$RC_PGVER/bin/postgres" ] || need+=("postgresql-$RC_PGVER")
+    [ -f "/usr/lib/postgresql/$RC_PGVER/lib/pgxs/src/makefiles/pgxs.mk" ] || need+=("postgresql-server-dev-$RC_PGVER")
+    [ -f "/usr/share/postgresql/$RC_PGVER/extension/pgtap.control" ] || need+=("postgresql-$RC_PGVER-pgtap")
+    command -v pg_prove >/dev/null 2>&1 || need+=(libtap-parser-sourcehandler-pgtap-perl)
+    if [ "${RC_WITH_FUZZ:-0}" = 1 ]; then
+        command -v clang >/dev/null 2>&1 || need+=(clang)
+        ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 \
+            || need+=(libclang-rt-14-dev)
+    fi
+    [ ${#need[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "missing packages: ${need[*]} (run as root, or install them first)" >&2
+        exit 1
+    fi
+    rc_log "apt-get install ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+}
+
+rc_build_install() {
+    export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$RC_PGVER/bin/pg_config}
+    rc_log "build and install revcycle"
+    make -C "$RC_ROOT" -s PG_CONFIG="$PG_CONFIG" >/dev/null
+    if [ -w "$($PG_CONFIG --sharedir)/extension" ]; then
+        make -C "$RC_ROOT" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+    else
+        sudo make -C "$RC_ROOT" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+    fi
+}
+
+# Run a command as the cluster owner (postgres when we are root).
+rc_as_owner() {
+    if [ "$(id -u)" -eq 0 ]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+rc_stop_cluster() {
+    if [ -n "${RC_PGDATA:-}" ] && [ -f "$RC_PGDATA/postmaster.pid" ]; then
+        rc_as_owner "$RC_PGBIN/pg_ctl" -D "$RC_PGDATA" -m immediate stop >/dev/null 2>&1 || true
+    fi
+    [ -n "${RC_TMP:-}" ] && rm -rf "$RC_TMP"
+}
+
+# Start a throwaway cluster; exports PGHOST/PGPORT/PGUSER for psql & co.
+rc_start_cluster() {
+    RC_PGBIN=$(${PG_CONFIG:-/usr/lib/postgresql/$RC_PGVER/bin/pg_config} --bindir)
+    RC_TMP=$(mktemp -d /tmp/revcycle-pg.XXXXXX)
+    chmod 755 "$RC_TMP"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$RC_TMP"
+    RC_PGDATA=$RC_TMP/data
+    trap rc_stop_cluster EXIT
+    rc_log "start a throwaway PostgreSQL cluster in $RC_TMP"
+    rc_as_owner "$RC_PGBIN/initdb" -D "$RC_PGDATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    local port=$(( 20000 + $$ % 20000 ))
+    rc_as_owner "$RC_PGBIN/pg_ctl" -D "$RC_PGDATA" -w -l "$RC_TMP/server.log" \
+        -o "-p $port -k $RC_TMP -c listen_addresses='' ${RC_PG_OPTS:-}" start >/dev/null
+    export PGHOST=$RC_TMP PGPORT=$port PGUSER=postgres
+    export PATH="$RC_PGBIN:$PATH"
+}
