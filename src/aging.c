@@ -18,18 +18,17 @@
 #include "compat.h"
 
 #include "access/htup_details.h"
-#include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/catcache.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
+#include "ledger.h"
 #include "summary_io.h"
 
 #define RC_AGING_VERSION 1
@@ -509,18 +508,6 @@ rc_bounds_get(FunctionCallInfo fcinfo)
 	return c;
 }
 
-/* 10^0 .. 10^18, for the inline fast path of rc_aging_add. */
-static const int64 rc_aging_pow10[19] = {
-	INT64CONST(1), INT64CONST(10), INT64CONST(100), INT64CONST(1000),
-	INT64CONST(10000), INT64CONST(100000), INT64CONST(1000000),
-	INT64CONST(10000000), INT64CONST(100000000), INT64CONST(1000000000),
-	INT64CONST(10000000000), INT64CONST(100000000000),
-	INT64CONST(1000000000000), INT64CONST(10000000000000),
-	INT64CONST(100000000000000), INT64CONST(1000000000000000),
-	INT64CONST(10000000000000000), INT64CONST(100000000000000000),
-	INT64CONST(1000000000000000000)
-};
-
 /*
  * Add an amount to a sum.  The common case (an amount that fits in int64,
  * at the sum's scale or below it) is done inline without any chance of
@@ -537,7 +524,7 @@ rc_aging_add(RcSum *sum, const RcAmount *a)
 			   a->value >= PG_INT64_MIN && a->value <= PG_INT64_MAX))
 	{
 		v = diff == 0 ? a->value :
-			(int128) (int64) a->value * (int128) rc_aging_pow10[diff];
+			(int128) (int64) a->value * (int128) rc_pow10_int64[diff];
 		if (likely(!__builtin_add_overflow(sum->value, v, &v)))
 		{
 			sum->value = v;
@@ -1057,92 +1044,46 @@ rc_ar_days_recv(PG_FUNCTION_ARGS)
 }
 
 /*
- * Ledger kinds: the A/R sign (revcycle.ar_sign) and the role of each kind
- * in net patient service revenue.  Built once per call site from the enum.
+ * Ledger kinds: the role of each kind in net patient service revenue (the
+ * A/R sign is rc_txn_ar_sign).  The map is built once per call site.
  */
 #define RC_ROLE_NONE 0
 #define RC_ROLE_CHARGE 1
 #define RC_ROLE_DEDUCTION 2
-#define RC_MAX_KINDS 32
+
+static const int8 rc_days_role[RC_TXN_NKINDS] = {
+	RC_ROLE_CHARGE,				/* charge */
+	RC_ROLE_NONE,				/* payment */
+	RC_ROLE_NONE,				/* refund */
+	RC_ROLE_DEDUCTION,			/* contractual_adjustment */
+	RC_ROLE_DEDUCTION,			/* administrative_adjustment */
+	RC_ROLE_DEDUCTION,			/* small_balance_writeoff */
+	RC_ROLE_DEDUCTION,			/* denial_writeoff */
+	RC_ROLE_DEDUCTION,			/* bad_debt */
+	RC_ROLE_DEDUCTION,			/* charity */
+	RC_ROLE_NONE				/* transfer */
+};
 
 typedef struct RcDaysKindMap
 {
-	Oid			enumtype;
-	int			nkinds;
-	Oid			oids[RC_MAX_KINDS];
-	int8		sign[RC_MAX_KINDS];
-	int8		role[RC_MAX_KINDS];
+	RcKindMap	kinds;
 	/* state of the current group's date windows, cached per call */
 	DateADT		as_of;
-	int32		lookback;
 	DateADT		net_start;
 } RcDaysKindMap;
-
-static void
-rc_days_kind(const char *label, int8 *sign, int8 *role)
-{
-	static const struct
-	{
-		const char *label;
-		int8		sign;
-		int8		role;
-	}			map[] = {
-		{"charge", 1, RC_ROLE_CHARGE},
-		{"payment", -1, RC_ROLE_NONE},
-		{"refund", 1, RC_ROLE_NONE},
-		{"contractual_adjustment", -1, RC_ROLE_DEDUCTION},
-		{"administrative_adjustment", -1, RC_ROLE_DEDUCTION},
-		{"small_balance_writeoff", -1, RC_ROLE_DEDUCTION},
-		{"denial_writeoff", -1, RC_ROLE_DEDUCTION},
-		{"bad_debt", -1, RC_ROLE_DEDUCTION},
-		{"charity", -1, RC_ROLE_DEDUCTION},
-		{"transfer", 1, RC_ROLE_NONE},
-	};
-	int			i;
-
-	for (i = 0; i < lengthof(map); i++)
-		if (strcmp(label, map[i].label) == 0)
-		{
-			*sign = map[i].sign;
-			*role = map[i].role;
-			return;
-		}
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("transaction kind \"%s\" has no place in days in A/R", label),
-			 errhint("revcycle knows the kinds of revcycle.txn_kind as shipped.")));
-}
 
 static RcDaysKindMap *
 rc_days_kind_map(FunctionCallInfo fcinfo)
 {
 	RcDaysKindMap *m = (RcDaysKindMap *) fcinfo->flinfo->fn_extra;
-	Oid			enumtype;
-	CatCList   *list;
-	int			i;
 
-	if (m != NULL)
-		return m;
-	enumtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
-	if (!OidIsValid(enumtype))
-		elog(ERROR, "could not determine the transaction kind type");
-	m = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RcDaysKindMap));
-	m->enumtype = enumtype;
-	m->as_of = DATEVAL_NOBEGIN;
-	list = SearchSysCacheList1(ENUMTYPOIDNAME, ObjectIdGetDatum(enumtype));
-	if (list->n_members > RC_MAX_KINDS)
-		elog(ERROR, "too many transaction kinds: %d", list->n_members);
-	for (i = 0; i < list->n_members; i++)
+	if (m == NULL)
 	{
-		HeapTuple	tup = &list->members[i]->tuple;
-		Form_pg_enum en = (Form_pg_enum) GETSTRUCT(tup);
-
-		m->oids[i] = en->oid;
-		rc_days_kind(NameStr(en->enumlabel), &m->sign[i], &m->role[i]);
+		m = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RcDaysKindMap));
+		rc_kind_map_init(&m->kinds, fcinfo, 1);
+		m->as_of = DATEVAL_NOBEGIN;
+		fcinfo->flinfo->fn_extra = m;
 	}
-	m->nkinds = list->n_members;
-	ReleaseSysCacheList(list);
-	fcinfo->flinfo->fn_extra = m;
 	return m;
 }
 
@@ -1160,9 +1101,9 @@ rc_ar_days_trans(PG_FUNCTION_ARGS)
 	DateADT		as_of;
 	DateADT		posted;
 	int32		lookback = 90;
-	Oid			kind;
+	RcTxnKind	kind;
+	int			role;
 	RcAmount	amt;
-	int			i;
 
 	if (PG_ARGISNULL(4))
 		ereport(ERROR,
@@ -1216,28 +1157,24 @@ have_state:
 	posted = PG_GETARG_DATEADT(3);
 	if (posted > as_of)
 		PG_RETURN_POINTER(s);
-	kind = PG_GETARG_OID(1);
-	for (i = 0; i < m->nkinds; i++)
-		if (m->oids[i] == kind)
-			break;
-	if (i == m->nkinds)
-		elog(ERROR, "unknown transaction kind OID %u", kind);
+	kind = rc_kind_lookup(&m->kinds, PG_GETARG_OID(1));
+	role = rc_days_role[kind];
 	if (m->as_of != as_of)
 	{
 		m->as_of = as_of;
 		m->net_start = rc_net_window_start(as_of);
 	}
 	rc_amount_decode_fast(PG_GETARG_DATUM(2), &amt);
-	if (m->sign[i] < 0)
+	if (rc_txn_ar_sign[kind] < 0)
 		amt.value = -amt.value;
 	rc_aging_add(&s->sums[RC_D_AR], &amt);
-	if (m->role[i] == RC_ROLE_NONE || posted < m->net_start)
+	if (role == RC_ROLE_NONE || posted < m->net_start)
 	{
-		if (m->role[i] == RC_ROLE_CHARGE && (int64) posted > (int64) as_of - lookback)
+		if (role == RC_ROLE_CHARGE && (int64) posted > (int64) as_of - lookback)
 			rc_aging_add(&s->sums[RC_D_CHARGES], &amt);
 		PG_RETURN_POINTER(s);
 	}
-	if (m->role[i] == RC_ROLE_CHARGE)
+	if (role == RC_ROLE_CHARGE)
 	{
 		rc_aging_add(&s->sums[RC_D_NET_CHARGES], &amt);
 		if ((int64) posted > (int64) as_of - lookback)

@@ -16,15 +16,11 @@
  */
 #include "compat.h"
 
-#include "access/htup_details.h"
-#include "catalog/pg_enum.h"
 #include "libpq/pqformat.h"
 #include "nodes/execnodes.h"
 #include "utils/builtins.h"
-#include "utils/catcache.h"
-#include "utils/lsyscache.h"
-#include "utils/syscache.h"
 
+#include "ledger.h"
 #include "summary_io.h"
 
 #define RC_COLLECTIONS_VERSION 1
@@ -286,81 +282,35 @@ rc_net_rate_trans(PG_FUNCTION_ARGS)
 }
 
 /*
- * Ledger rows: (kind revcycle.txn_kind, amount).  The kind is an enum whose
- * value OIDs are known only at run time, so the label-to-sum map is built
- * once per call site and kept in fn_extra.
+ * Ledger rows: (kind revcycle.txn_kind, amount).  Which sum each kind adds
+ * to; transfers move a balance between payers and add to none.
  */
 #define RC_KIND_IGNORED (-1)
-#define RC_MAX_KINDS 32
 
-typedef struct RcKindMap
-{
-	Oid			enumtype;
-	int			nkinds;
-	Oid			oids[RC_MAX_KINDS];
-	int8		field[RC_MAX_KINDS];
-} RcKindMap;
-
-static int
-rc_kind_field(const char *label)
-{
-	static const struct
-	{
-		const char *label;
-		int			field;
-	}			map[] = {
-		{"charge", RC_C_CHARGES},
-		{"payment", RC_C_PAYMENTS},
-		{"refund", RC_C_REFUNDS},
-		{"contractual_adjustment", RC_C_CONTRACTUAL},
-		{"administrative_adjustment", RC_C_OTHER},
-		{"small_balance_writeoff", RC_C_OTHER},
-		{"denial_writeoff", RC_C_OTHER},
-		{"bad_debt", RC_C_OTHER},
-		{"charity", RC_C_OTHER},
-		{"transfer", RC_KIND_IGNORED},
-	};
-	int			i;
-
-	for (i = 0; i < lengthof(map); i++)
-		if (strcmp(label, map[i].label) == 0)
-			return map[i].field;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("transaction kind \"%s\" has no place in a collections summary", label),
-			 errhint("revcycle knows the kinds of revcycle.txn_kind as shipped.")));
-	return RC_KIND_IGNORED;		/* keep compiler quiet */
-}
+static const int8 rc_coll_field_of_kind[RC_TXN_NKINDS] = {
+	RC_C_CHARGES,				/* charge */
+	RC_C_PAYMENTS,				/* payment */
+	RC_C_REFUNDS,				/* refund */
+	RC_C_CONTRACTUAL,			/* contractual_adjustment */
+	RC_C_OTHER,					/* administrative_adjustment */
+	RC_C_OTHER,					/* small_balance_writeoff */
+	RC_C_OTHER,					/* denial_writeoff */
+	RC_C_OTHER,					/* bad_debt */
+	RC_C_OTHER,					/* charity */
+	RC_KIND_IGNORED				/* transfer */
+};
 
 static RcKindMap *
 rc_kind_map(FunctionCallInfo fcinfo)
 {
 	RcKindMap  *m = (RcKindMap *) fcinfo->flinfo->fn_extra;
-	Oid			enumtype;
-	CatCList   *list;
-	int			i;
 
-	if (m != NULL)
-		return m;
-	enumtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
-	if (!OidIsValid(enumtype))
-		elog(ERROR, "could not determine the transaction kind type");
-	m = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RcKindMap));
-	m->enumtype = enumtype;
-	list = SearchSysCacheList1(ENUMTYPOIDNAME, ObjectIdGetDatum(enumtype));
-	if (list->n_members > RC_MAX_KINDS)
-		elog(ERROR, "too many transaction kinds: %d", list->n_members);
-	for (i = 0; i < list->n_members; i++)
+	if (m == NULL)
 	{
-		HeapTuple	tup = &list->members[i]->tuple;
-		Form_pg_enum en = (Form_pg_enum) GETSTRUCT(tup);
-
-		m->oids[i] = en->oid;
-		m->field[i] = (int8) rc_kind_field(NameStr(en->enumlabel));
+		m = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RcKindMap));
+		rc_kind_map_init(m, fcinfo, 1);
+		fcinfo->flinfo->fn_extra = m;
 	}
-	m->nkinds = list->n_members;
-	ReleaseSysCacheList(list);
-	fcinfo->flinfo->fn_extra = m;
 	return m;
 }
 
@@ -372,17 +322,11 @@ rc_collections_ledger_trans(PG_FUNCTION_ARGS)
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
-		RcKindMap  *m = rc_kind_map(fcinfo);
-		Oid			kind = PG_GETARG_OID(1);
-		int			i;
+		RcTxnKind	kind = rc_kind_lookup(rc_kind_map(fcinfo), PG_GETARG_OID(1));
+		int			field = rc_coll_field_of_kind[kind];
 
-		for (i = 0; i < m->nkinds; i++)
-			if (m->oids[i] == kind)
-				break;
-		if (i == m->nkinds)
-			elog(ERROR, "unknown transaction kind OID %u", kind);
-		if (m->field[i] != RC_KIND_IGNORED)
-			rc_coll_add(c, (RcCollField) m->field[i], PG_GETARG_DATUM(2));
+		if (field != RC_KIND_IGNORED)
+			rc_coll_add(c, (RcCollField) field, PG_GETARG_DATUM(2));
 		else
 		{
 			/* A transfer moves no money here, but its amount must be valid. */

@@ -1,0 +1,61 @@
+/*-------------------------------------------------------------------------
+ *
+ * ledger.h
+ *	  revcycle.txn_kind, the kind of a ledger row, as seen from C.
+ *
+ * The SQL enum's value OIDs are known only at run time, so an aggregate
+ * over ledger rows maps them once per call site (rc_kind_map_init, kept in
+ * fn_extra) and then looks each row's kind up in a short array.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef REVCYCLE_LEDGER_H
+#define REVCYCLE_LEDGER_H
+
+#include "compat.h"
+#include "fmgr.h"
+
+/* In the order of the SQL enum revcycle.txn_kind. */
+typedef enum RcTxnKind
+{
+	RC_TXN_CHARGE,
+	RC_TXN_PAYMENT,
+	RC_TXN_REFUND,
+	RC_TXN_CONTRACTUAL,
+	RC_TXN_ADMINISTRATIVE,
+	RC_TXN_SMALL_BALANCE,
+	RC_TXN_DENIAL_WRITEOFF,
+	RC_TXN_BAD_DEBT,
+	RC_TXN_CHARITY,
+	RC_TXN_TRANSFER,
+	RC_TXN_NKINDS
+} RcTxnKind;
+
+/* Effect on A/R of each kind (revcycle.ar_sign): +1 or -1. */
+extern const int8 rc_txn_ar_sign[RC_TXN_NKINDS];
+
+#define RC_MAX_ENUM_LABELS 32
+
+typedef struct RcKindMap
+{
+	int			nlabels;
+	Oid			oids[RC_MAX_ENUM_LABELS];
+	int8		kinds[RC_MAX_ENUM_LABELS];
+} RcKindMap;
+
+/* Fill *m for the enum type of argument argno of the calling function. */
+extern void rc_kind_map_init(RcKindMap *m, FunctionCallInfo fcinfo, int argno);
+extern pg_attribute_noreturn() void rc_kind_unknown(Oid kind);
+
+static inline RcTxnKind
+rc_kind_lookup(const RcKindMap *m, Oid kind)
+{
+	int			i;
+
+	for (i = 0; i < m->nlabels; i++)
+		if (m->oids[i] == kind)
+			return (RcTxnKind) m->kinds[i];
+	rc_kind_unknown(kind);
+}
+
+#endif							/* REVCYCLE_LEDGER_H */
