@@ -15,6 +15,8 @@ rc_install_deps() {
     [ -f "/usr/lib/postgresql/$RC_PGVER/lib/pgxs/src/makefiles/pgxs.mk" ] || need+=("postgresql-server-dev-$RC_PGVER")
     [ -f "/usr/share/postgresql/$RC_PGVER/extension/pgtap.control" ] || need+=("postgresql-$RC_PGVER-pgtap")
     command -v pg_prove >/dev/null 2>&1 || need+=(libtap-parser-sourcehandler-pgtap-perl)
+    # the tests write crafted binary COPY files with xxd
+    command -v xxd >/dev/null 2>&1 || need+=(xxd)
     if [ "${RC_WITH_FUZZ:-0}" = 1 ]; then
         command -v clang >/dev/null 2>&1 || need+=(clang)
         ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 \

@@ -52,6 +52,10 @@ done
 check "restored KPIs equal the source's" diff \
     <(q -d $src -c "SELECT revcycle.collections_agg(kind, amount) FROM revcycle.ledger") \
     <(q -d $dst -c "SELECT revcycle.collections_agg(kind, amount) FROM revcycle.ledger")
+check "the site's reason-code edits win after restore" test \
+    "$(q -d $dst -c "SELECT category FROM revcycle.carc_category WHERE group_code = 'CO' AND carc = '16'")" = coding
+check "a hidden default stays hidden after restore" test \
+    "$(q -d $dst -c "SELECT count(*) FROM revcycle.carc_category WHERE carc = '45'")" = 0
 check "restored sequences continue past existing rows" \
     q -d $dst -c "INSERT INTO revcycle.payer (name, payer_class) VALUES ('After Restore Health', 'commercial')"
 

@@ -1,6 +1,6 @@
 
 -- ===================================================================
--- A/R aging, balances as of a date, days in A/R (src/aging.c, doc/aging.md)
+-- A/R aging, balances as of a date, days in A/R (src/aging.c; README.md, "A/R aging")
 -- Only adds objects: this part is also the 0.1.0 -> 0.2.0 upgrade.
 -- ===================================================================
 

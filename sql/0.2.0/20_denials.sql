@@ -1,7 +1,7 @@
 
 -- ===================================================================
 -- Denials (issue 4): reason-code reference, the revcycle.denials
--- summary type (src/denials.c), denial KPIs.  See doc/denials.md.
+-- summary type (src/denials.c), denial KPIs.  See README.md, "Denials".
 -- ===================================================================
 
 -- -------------------------------------------------------------------
@@ -384,14 +384,25 @@ SELECT pg_catalog.date_trunc('month', COALESCE(r.payment_date, r.production_date
               OR EXISTS (SELECT FROM @extschema@.denial d
                           WHERE d.remittance_claim_id = rc.remittance_claim_id) AS denied) x
  WHERE NOT rc.is_reversal
+   -- netting: a claim payment that a later reversal (CLP02 = 22, same patient
+   -- control number and payer, charge of the opposite sign) takes back is not
+   -- counted; its corrected claim is.
+   AND NOT EXISTS (
+       SELECT FROM @extschema@.remittance_claim rv
+         JOIN @extschema@.remittance r2 ON r2.remittance_id = rv.remittance_id
+        WHERE rv.is_reversal
+          AND rv.patient_control_number = rc.patient_control_number
+          AND rv.charge_amount = -rc.charge_amount
+          AND rv.remittance_claim_id > rc.remittance_claim_id
+          AND r2.payer_identifier IS NOT DISTINCT FROM r.payer_identifier)
  GROUP BY 1, 2, 3, 4;
 COMMENT ON VIEW @extschema@.remittance_denial_rate IS
-    'Remittance denial rate by month, payer and department: claims denied / claims remitted, by count and by charges.  A remitted claim is a remittance_claim row (reversals excluded); it is denied when CLP02 = 4 or a denial row points to it.';
+    'Remittance denial rate by month, payer and department: claims denied / claims remitted, by count and by charges.  A remitted claim is a remittance_claim row; reversals are netted (neither a reversal nor the payment it takes back counts, the corrected claim does); it is denied when CLP02 = 4 or a denial row points to it.';
 COMMENT ON COLUMN @extschema@.remittance_denial_rate.month IS 'Month of the remittance (payment date, else production date, else load date).';
 COMMENT ON COLUMN @extschema@.remittance_denial_rate.payer_id IS 'Payer of the remittance (else of the matched claim); NULL when unknown.';
 COMMENT ON COLUMN @extschema@.remittance_denial_rate.payer_name IS 'Payer name.';
 COMMENT ON COLUMN @extschema@.remittance_denial_rate.dept_code IS 'Department of the matched claim''s account; NULL for unmatched claims.';
-COMMENT ON COLUMN @extschema@.remittance_denial_rate.claims_remitted IS 'Claim payments (835 CLP) received, reversals excluded.';
+COMMENT ON COLUMN @extschema@.remittance_denial_rate.claims_remitted IS 'Claim payments (835 CLP) received, reversals netted.';
 COMMENT ON COLUMN @extschema@.remittance_denial_rate.charges_remitted IS 'Their claim charges (CLP03).';
 COMMENT ON COLUMN @extschema@.remittance_denial_rate.claims_denied IS 'Of those, the claims denied (CLP02 = 4 or with a denial row).';
 COMMENT ON COLUMN @extschema@.remittance_denial_rate.charges_denied IS 'Claim charges of the denied claims.';
@@ -502,7 +513,7 @@ SELECT da.month, da.payer_id, p.name AS payer_name, da.dept_code,
        pg_catalog.count(*) FILTER (WHERE da.appeals > 0) AS denials_appealed,
        (pg_catalog.count(*) FILTER (WHERE da.appeals > 0))::numeric / pg_catalog.count(*) AS appeal_rate,
        pg_catalog.count(*) FILTER (WHERE da.overturned) AS denials_overturned,
-       (pg_catalog.count(*) FILTER (WHERE da.overturned))::numeric
+       (pg_catalog.count(*) FILTER (WHERE da.overturned AND NOT da.any_pending))::numeric
            / NULLIF(pg_catalog.count(*) FILTER (WHERE da.appeals > 0 AND NOT da.any_pending), 0) AS overturn_rate,
        pg_catalog.sum(da.recovered) AS recovered_amount,
        pg_catalog.sum(da.recovered) / NULLIF(pg_catalog.sum(da.amount), 0) AS recovery_rate,
@@ -523,7 +534,7 @@ COMMENT ON COLUMN @extschema@.denial_appeal_summary.denied_amount IS 'Dollars de
 COMMENT ON COLUMN @extschema@.denial_appeal_summary.denials_appealed IS 'Denials with at least one appeal filed.';
 COMMENT ON COLUMN @extschema@.denial_appeal_summary.appeal_rate IS 'denials_appealed / denials (fraction).';
 COMMENT ON COLUMN @extschema@.denial_appeal_summary.denials_overturned IS 'Denials with an appeal overturned or partially overturned.';
-COMMENT ON COLUMN @extschema@.denial_appeal_summary.overturn_rate IS 'denials_overturned / appealed denials with no appeal pending (fraction).';
+COMMENT ON COLUMN @extschema@.denial_appeal_summary.overturn_rate IS 'Decided denials overturned (fully or partly) / appealed denials with no appeal pending (fraction, at most 1).';
 COMMENT ON COLUMN @extschema@.denial_appeal_summary.recovered_amount IS 'Dollars recovered by appeals.';
 COMMENT ON COLUMN @extschema@.denial_appeal_summary.recovery_rate IS 'recovered_amount / denied_amount (fraction).';
 COMMENT ON COLUMN @extschema@.denial_appeal_summary.avg_days_to_appeal IS 'Average days from the denial to its first appeal, appealed denials only.';
@@ -531,13 +542,15 @@ COMMENT ON COLUMN @extschema@.denial_appeal_summary.avg_days_to_resolution IS 'A
 
 CREATE VIEW @extschema@.denial_writeoff_review WITH (security_invoker = true) AS
 SELECT l.txn_id, l.posted_date, l.account_id, l.payer_id, a.dept_code, l.denial_id, l.amount,
-       COALESCE(ap.appeals, 0) AS appeals_filed,
-       COALESCE(ap.appeals, 0) < 2 AS fewer_than_two_appeals,
+       ap.appeals AS appeals_filed,
+       ap.appeals < 2 AS fewer_than_two_appeals,
        EXISTS (SELECT FROM @extschema@.ledger r WHERE r.reverses_txn_id = l.txn_id) AS reversed
   FROM @extschema@.ledger l
   JOIN @extschema@.account a ON a.account_id = l.account_id
-  LEFT JOIN (SELECT x.denial_id, pg_catalog.count(*) AS appeals
-               FROM @extschema@.appeal x GROUP BY x.denial_id) ap ON ap.denial_id = l.denial_id
+  CROSS JOIN LATERAL (SELECT pg_catalog.count(*) AS appeals
+                        FROM @extschema@.appeal x
+                       WHERE x.denial_id = l.denial_id
+                         AND x.filed_date <= l.posted_date) ap
  WHERE l.kind = 'denial_writeoff' AND l.reverses_txn_id IS NULL;
 COMMENT ON VIEW @extschema@.denial_writeoff_review IS
     'Every final denial write-off (ledger kind denial_writeoff, corrections excluded), flagged when fewer than two appeals were filed before it (at least two are recommended).';
@@ -548,31 +561,31 @@ COMMENT ON COLUMN @extschema@.denial_writeoff_review.payer_id IS 'Payer of the w
 COMMENT ON COLUMN @extschema@.denial_writeoff_review.dept_code IS 'Department of the account.';
 COMMENT ON COLUMN @extschema@.denial_writeoff_review.denial_id IS 'Denial written off; NULL when the ledger row names none.';
 COMMENT ON COLUMN @extschema@.denial_writeoff_review.amount IS 'Dollars written off.';
-COMMENT ON COLUMN @extschema@.denial_writeoff_review.appeals_filed IS 'Appeals filed on the denial (0 when none or no denial named).';
+COMMENT ON COLUMN @extschema@.denial_writeoff_review.appeals_filed IS 'Appeals filed on the denial on or before the write-off date (0 when none or no denial named).';
 COMMENT ON COLUMN @extschema@.denial_writeoff_review.fewer_than_two_appeals IS 'True when appeals_filed < 2: the write-off skipped the recommended two appeals.';
 COMMENT ON COLUMN @extschema@.denial_writeoff_review.reversed IS 'True when a later ledger row reverses the write-off.';
 
 CREATE VIEW @extschema@.denial_writeoff_rate WITH (security_invoker = true) AS
 WITH l AS (
     SELECT pg_catalog.date_trunc('month', l.posted_date)::date AS month, l.payer_id, a.dept_code,
-           l.kind, l.amount, l.reverses_txn_id, l.denial_id
+           l.kind, l.amount, l.reverses_txn_id, l.denial_id, l.posted_date
       FROM @extschema@.ledger l
       JOIN @extschema@.account a ON a.account_id = l.account_id
-     WHERE l.kind IN ('charge', 'contractual_adjustment', 'charity', 'denial_writeoff')),
-ap AS (
-    SELECT x.denial_id, pg_catalog.count(*) AS appeals
-      FROM @extschema@.appeal x GROUP BY x.denial_id),
+     WHERE l.kind NOT IN ('payment', 'refund', 'transfer')),
 agg AS (
     SELECT l.month, l.payer_id, l.dept_code,
            COALESCE(pg_catalog.sum(l.amount) FILTER (WHERE l.kind = 'denial_writeoff'), 0) AS denial_writeoffs,
            pg_catalog.count(*) FILTER (WHERE l.kind = 'denial_writeoff' AND l.reverses_txn_id IS NULL) AS writeoffs,
            pg_catalog.count(*) FILTER (WHERE l.kind = 'denial_writeoff' AND l.reverses_txn_id IS NULL
-                                       AND COALESCE(ap.appeals, 0) < 2) AS writeoffs_fewer_than_two_appeals,
+                                       AND ap.appeals < 2) AS writeoffs_fewer_than_two_appeals,
            COALESCE(pg_catalog.sum(l.amount) FILTER (WHERE l.kind = 'charge'), 0)
-             - COALESCE(pg_catalog.sum(l.amount) FILTER (WHERE l.kind = 'contractual_adjustment'), 0)
-             - COALESCE(pg_catalog.sum(l.amount) FILTER (WHERE l.kind = 'charity'), 0) AS net_patient_service_revenue
+             - COALESCE(pg_catalog.sum(l.amount) FILTER (WHERE l.kind <> 'charge'), 0) AS net_patient_service_revenue
       FROM l
-      LEFT JOIN ap ON ap.denial_id = l.denial_id
+      CROSS JOIN LATERAL (SELECT pg_catalog.count(*) AS appeals
+                            FROM @extschema@.appeal x
+                           WHERE l.kind = 'denial_writeoff'
+                             AND x.denial_id = l.denial_id
+                             AND x.filed_date <= l.posted_date) ap
      GROUP BY 1, 2, 3)
 SELECT agg.month, agg.payer_id, p.name AS payer_name, agg.dept_code,
        agg.writeoffs, agg.writeoffs_fewer_than_two_appeals, agg.denial_writeoffs,
@@ -587,7 +600,7 @@ COMMENT ON COLUMN @extschema@.denial_writeoff_rate.payer_id IS 'Payer of the led
 COMMENT ON COLUMN @extschema@.denial_writeoff_rate.payer_name IS 'Payer name.';
 COMMENT ON COLUMN @extschema@.denial_writeoff_rate.dept_code IS 'Department of the account.';
 COMMENT ON COLUMN @extschema@.denial_writeoff_rate.writeoffs IS 'Denial write-offs posted (corrections not counted).';
-COMMENT ON COLUMN @extschema@.denial_writeoff_rate.writeoffs_fewer_than_two_appeals IS 'Of those, the ones whose denial had fewer than two appeals (see denial_writeoff_review).';
+COMMENT ON COLUMN @extschema@.denial_writeoff_rate.writeoffs_fewer_than_two_appeals IS 'Of those, the ones whose denial had fewer than two appeals filed on or before the write-off (see denial_writeoff_review).';
 COMMENT ON COLUMN @extschema@.denial_writeoff_rate.denial_writeoffs IS 'Dollars of denial write-offs, net of reversals (corrections carry the opposite sign).';
-COMMENT ON COLUMN @extschema@.denial_writeoff_rate.net_patient_service_revenue IS 'Net patient service revenue: gross charges - contractual adjustments - charity, posted in the month.';
+COMMENT ON COLUMN @extschema@.denial_writeoff_rate.net_patient_service_revenue IS 'Net patient service revenue posted in the month: gross charges - contractual adjustments - administrative, small-balance and denial write-offs - bad debt - charity (the definition net days in A/R uses).';
 COMMENT ON COLUMN @extschema@.denial_writeoff_rate.denial_writeoff_rate IS 'denial_writeoffs / net_patient_service_revenue (fraction).';

@@ -2,7 +2,7 @@
 -- ===================================================================
 -- X12 835 remittances (issue 5): parser SRFs over the plain-C core
 -- (src/x12_835.c, wrapped by src/remit.c), the denial rule used when
--- posting, load_835() and the unmatched-claims view.  See doc/remit.md.
+-- posting, load_835() and the unmatched-claims view.  See README.md, "Remittances".
 -- Only adds objects (this part is also the 0.1.0 -> 0.2.0 upgrade).
 -- ===================================================================
 
