@@ -453,18 +453,22 @@ report_parse_error(const x12_error *err)
 
 	if (err->code == X12_ERR_ABORTED || err->code == X12_ERR_INVALID_ARG)
 		elog(ERROR, "X12 835 parser failed unexpectedly: %s", err->msg);
-	if (err->segment_id[0] != '\0')
+	/* where it went wrong, in the message itself: segment number, id, element */
+	if (err->segment_id[0] != '\0' && err->element > 0)
 		ereport(ERROR,
 				(errcode(sqlstate),
-				 errmsg("invalid X12 835 document: %s", err->msg),
-				 errdetail("segment %zu (%s), element %d",
-						   err->segment, err->segment_id, err->element)));
+				 errmsg("invalid X12 835 document at segment %zu (%s), element %d: %s",
+						err->segment, err->segment_id, err->element, err->msg)));
+	else if (err->segment_id[0] != '\0')
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("invalid X12 835 document at segment %zu (%s): %s",
+						err->segment, err->segment_id, err->msg)));
 	else
 		ereport(ERROR,
 				(errcode(sqlstate),
-				 errmsg("invalid X12 835 document: %s", err->msg),
-				 errdetail("segment %zu, element %d",
-						   err->segment, err->element)));
+				 errmsg("invalid X12 835 document at segment %zu: %s",
+						err->segment, err->msg)));
 }
 
 static Datum

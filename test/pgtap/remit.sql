@@ -57,7 +57,7 @@ SELECT results_eq($$SELECT level, expected, actual FROM revcycle.check_835(
 
 SELECT throws_ok($$SELECT * FROM revcycle.parse_835('HELLO')$$, '22P02', NULL, 'not X12: 22P02');
 SELECT throws_ok($$SELECT * FROM revcycle.parse_835('ST*835*1~BPR*I*5*C~SE*4*1~')$$, '22P02',
-                 'invalid X12 835 document: SE01: transaction has 3 segments, SE01 says ''4''',
+                 'invalid X12 835 document at segment 3 (SE), element 1: SE01: transaction has 3 segments, SE01 says ''4''',
                  'wrong SE01: 22P02 with the counts');
 SELECT throws_ok($$SELECT * FROM revcycle.parse_835('ST*835*1~BPR*I*5x*C~SE*2*1~')$$, '22P02', NULL,
                  'non-numeric amount: 22P02');

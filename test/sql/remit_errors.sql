@@ -40,8 +40,8 @@ BEGIN
             END CASE;
             error := 'ok';
         EXCEPTION WHEN OTHERS THEN
-            GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
-            error := SQLSTATE || ' | ' || d;
+            -- the location the message gives ("segment N (ID), element E")
+            error := SQLSTATE || ' | ' || coalesce(substring(SQLERRM FROM 'at (segment [^:]*):'), SQLERRM);
         END;
         RETURN NEXT;
     END LOOP;
