@@ -5,7 +5,7 @@
  * no longjmp, no I/O.  See x12_835.h for the API and event order.
  *
  * One pass over the buffer: memchr() finds each segment terminator, then
- * memchr() splits the segment into element slices kept in a fixed array on
+ * a byte scan splits the segment into element slices kept in a fixed array on
  * the parser state (on the caller's stack).  Structural errors stop parsing.
  */
 #include "x12_835.h"
@@ -550,6 +550,18 @@ accumulate(x12_dec *sum, int *valid, x12_dec v)
 
 	if (!*valid)
 		return;
+	if (sum->scale == v.scale)
+	{
+		/* the usual case: same scale, no rescaling */
+		int64_t		x = sum->units;
+		int64_t		y = v.units;
+
+		if ((y > 0 && x > INT64_MAX - y) || (y < 0 && x < INT64_MIN - y))
+			*valid = 0;
+		else
+			sum->units = x + y;
+		return;
+	}
 	if (x12_dec_add(*sum, v, &r) != 0)
 		*valid = 0;
 	else
@@ -1182,8 +1194,17 @@ process_segment(parser *P)
 	P->nel = 0;
 	for (;;)
 	{
-		const char *q = memchr(p, P->es, (size_t) (e - p));
+		/*
+		 * Elements are short (a few bytes): a plain scan beats a memchr()
+		 * call per element.
+		 */
+		const char	es = P->es;
+		const char *q = p;
 
+		while (q < e && *q != es)
+			q++;
+		if (q == e)
+			q = NULL;
 		if (P->nel == MAX_ELEMENTS)
 		{
 			memset(P->id, 0, sizeof(P->id));
