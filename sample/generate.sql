@@ -428,12 +428,13 @@ FROM (SELECT s.*,
                                                  CASE WHEN k.p1 = 16 THEN 'selfpay' WHEN k.b1 IS NULL THEN 'dnfb'
                                                       WHEN k.den IS NULL THEN 'none' WHEN k.den = 'partial' THEN 'partial'
                                                       WHEN k.dcarc = '29' THEN 'tf' WHEN k.dcarc = '27' THEN 'pr27'
-                                                      WHEN k.dcarc = '16' THEN 'corr' ELSE 'appeal' END AS mode,
-                                                 CASE WHEN k.den = 'full' THEN k.dcarc NOT IN ('29', '27', '16')
+                                                      WHEN k.rebill THEN 'corr' ELSE 'appeal' END AS mode,
+                                                 CASE WHEN k.den = 'full' THEN k.dcarc NOT IN ('29', '27') AND NOT k.rebill
                                                       WHEN k.den = 'partial' THEN pg_temp.rc_u(k.i, 316) <
-                                                           CASE k.dcarc WHEN '97' THEN 0.2 WHEN '4' THEN 0.5 WHEN '50' THEN 0.7 ELSE 0.6 END
+                                                           CASE WHEN k.dcarc = '97' THEN 0.2 WHEN k.dcarc IN ('4', '5', '11', '182') THEN 0.5
+                                                                WHEN k.dcarc = '50' THEN 0.7 ELSE 0.6 END
                                                       ELSE false END AS appealed,
-                                                 CASE WHEN k.den = 'full' AND k.dcarc NOT IN ('29', '27', '16')
+                                                 CASE WHEN k.den = 'full' AND k.dcarc NOT IN ('29', '27') AND NOT k.rebill
                                                            AND pg_temp.rc_u(k.i, 319) >= 0.55 THEN pg_temp.rc_u(k.i, 320) < 0.8
                                                       ELSE false END AS goes2,
                                                  k.f1 + pg_temp.rc_i(k.i, 318, 20, 60) AS r1,
@@ -451,6 +452,11 @@ FROM (SELECT s.*,
                                                  pg_temp.rc_u(k.i, 326) < 0.85 AS corr_paid
                                           FROM (SELECT j.*,
                                                        j.d1 + pg_temp.rc_i(j.i, 317, 10, 30) AS f1,
+                                                       -- full denials fixed by a corrected claim instead of an appeal:
+                                                       -- missing information, coding, and Medicare's MSP (CO-22) once
+                                                       -- the other coverage is shown to have ended
+                                                       (j.den = 'full' AND (j.dcarc IN ('16', '5', '6', '11', '181', '182')
+                                                                            OR (j.cls = 'medicare' AND j.dcarc = '22'))) AS rebill,
                                                        CASE WHEN j.den = 'partial' THEN greatest(0.01, round(j.e * (0.10 + 0.25 * pg_temp.rc_u(j.i, 315))::numeric, 2)) END AS dexp
                                                 FROM (SELECT h.*,
                                                              h.allowed - h.pr AS e,
@@ -463,8 +469,16 @@ FROM (SELECT s.*,
                                                                   ELSE 'CO' END AS dgrp,
                                                              CASE WHEN h.den IS NULL THEN NULL
                                                                   WHEN h.tf_hold THEN '29'
+                                                                  WHEN h.den = 'full' AND h.cls = 'medicare' THEN
+                                                                       CASE WHEN pg_temp.rc_u(h.i, 314) < 0.15 THEN CASE WHEN h.late THEN '50'
+                                                                                 ELSE (ARRAY['5', '6', '11', '11', '181', '182'])[pg_temp.rc_i(h.i, 329, 1, 6)] END
+                                                                            WHEN pg_temp.rc_u(h.i, 314) < 0.45 THEN CASE WHEN h.late THEN '50' ELSE '16' END
+                                                                            WHEN pg_temp.rc_u(h.i, 314) < 0.85 THEN '50'
+                                                                            ELSE '22' END
                                                                   WHEN h.den = 'full' THEN
-                                                                       CASE WHEN pg_temp.rc_u(h.i, 314) < 0.30 THEN CASE WHEN h.late THEN '197' ELSE '16' END
+                                                                       CASE WHEN pg_temp.rc_u(h.i, 314) < 0.10 THEN CASE WHEN h.late THEN '197'
+                                                                                 ELSE (ARRAY['5', '6', '11', '11', '181', '182'])[pg_temp.rc_i(h.i, 329, 1, 6)] END
+                                                                            WHEN pg_temp.rc_u(h.i, 314) < 0.30 THEN CASE WHEN h.late THEN '197' ELSE '16' END
                                                                             WHEN pg_temp.rc_u(h.i, 314) < 0.52 THEN '197'
                                                                             WHEN pg_temp.rc_u(h.i, 314) < 0.70 THEN '50'
                                                                             WHEN pg_temp.rc_u(h.i, 314) < 0.80 THEN
@@ -472,7 +486,8 @@ FROM (SELECT s.*,
                                                                             WHEN pg_temp.rc_u(h.i, 314) < 0.90 THEN '22'
                                                                             ELSE 'B7' END
                                                                   ELSE CASE WHEN pg_temp.rc_u(h.i, 314) < 0.35 THEN '97'
-                                                                            WHEN pg_temp.rc_u(h.i, 314) < 0.60 THEN '4'
+                                                                            WHEN pg_temp.rc_u(h.i, 314) < 0.60 THEN
+                                                                                 (ARRAY['4', '4', '4', '11', '182', '5'])[pg_temp.rc_i(h.i, 329, 1, 6)]
                                                                             WHEN pg_temp.rc_u(h.i, 314) < 0.85 THEN '50'
                                                                             ELSE '16' END END AS dcarc
                                                       FROM (SELECT g.*,
@@ -484,7 +499,8 @@ FROM (SELECT s.*,
                                                                    p.lag_lo, p.lag_hi,
                                                                    CASE WHEN g.p1 = 16 OR g.b1 IS NULL THEN NULL
                                                                         WHEN g.tf_hold THEN 'full'
-                                                                        WHEN pg_temp.rc_u(g.i, 313) < 0.065 THEN 'full'
+                                                                        WHEN pg_temp.rc_u(g.i, 313) < CASE WHEN p.cls = 'medicare' THEN 0.040 ELSE 0.065 END THEN 'full'
+                                                                        WHEN pg_temp.rc_u(g.i, 313) < 0.065 THEN NULL  -- Medicare denies fewer claims in full
                                                                         WHEN pg_temp.rc_u(g.i, 313) < 0.110 THEN 'partial' END AS den
                                                             FROM (SELECT b.*, CASE WHEN b.late THEN b.maxpost + pg_temp.rc_i(b.i, 306, 1, 3) ELSE b.b1 END AS s
                                                                   FROM rc_bill b OFFSET 0) AS g
@@ -573,7 +589,7 @@ FROM (SELECT f.account_id, v.*
             CASE WHEN f.corr_paid THEN f.e ELSE 0 END, CASE WHEN f.corr_paid THEN f.pr ELSE 0 END,
             CASE WHEN f.corr_paid THEN f.k END, CASE WHEN f.corr_paid THEN f.pr1 END,
             CASE WHEN f.corr_paid THEN f.pr - f.pr3 - f.pr1 END, CASE WHEN f.corr_paid THEN f.pr3 END,
-            'CO', '16', CASE WHEN NOT f.corr_paid THEN f.c END,
+            f.dgrp, f.dcarc, CASE WHEN NOT f.corr_paid THEN f.c END,
             NULL, p1.eft AND f.mode = 'corr'),
         (4, f.p2, f.dpay + pg_temp.rc_i(f.i, 330, 2, 5) + pg_temp.rc_i(f.i, 331, 20, 40), 7, '2', f.c,
             CASE WHEN p2.cls = 'medicaid' THEN round(f.pr * 0.5, 2) ELSE f.pr END, 0,
@@ -604,7 +620,7 @@ FROM (SELECT f.account_id, v.*
         (1, CASE WHEN f.late THEN 5 ELSE 4 END, 1, f.d1, f.dgrp, f.dcarc,
             CASE WHEN f.mode = 'partial' THEN f.dexp ELSE f.c END, NOT f.late,
             f.mode IN ('partial', 'appeal', 'corr', 'tf', 'pr27')),
-        (2, 5, 3, f.dc, 'CO', '16', f.c, false, f.mode = 'corr' AND NOT f.corr_paid),
+        (2, 5, 3, f.dc, f.dgrp, f.dcarc, f.c, false, f.mode = 'corr' AND NOT f.corr_paid),
         (3, 6, 5, f.b1 + pg_temp.rc_i(f.i, 361, 10, 25) + pg_temp.rc_i(f.i, 362, f.lag_lo, f.lag_hi),
             CASE WHEN pg_temp.rc_u(f.i, 363) < 0.5 THEN 'CO' ELSE 'OA' END, '18', f.c0, true,
             f.mode IN ('none', 'partial') AND pg_temp.rc_u(f.i, 360) < 0.015 AND NOT f.late)
@@ -630,7 +646,8 @@ FROM (SELECT f0.*,
       FROM rc_fin f0 LEFT JOIN rc_payer p2 ON p2.payer_id = f0.p2
       WHERE f0.mode <> 'dnfb' OFFSET 0) AS f
 CROSS JOIN LATERAL (VALUES
-  (10, 'payment', f.p1, f.pmain, f.dpay, f.fslot, f.pslot, NULL::integer, NULL::integer, NULL::text),
+  (10, 'payment', f.p1, f.pmain, f.dpay, f.fslot, f.pslot, NULL::integer, NULL::integer,
+       CASE WHEN f.mode = 'appeal' THEN 'appeal recovery' END),
   (11, 'contractual_adjustment', f.p1, f.k, f.kdate, f.fslot, CASE WHEN f.dpay IS NOT NULL THEN f.pslot END, NULL, NULL, NULL),
   (12, 'transfer', f.p1, -f.prx, f.dpay, f.fslot, f.pslot, NULL, NULL,
        CASE WHEN f.p2 IS NULL THEN 'patient responsibility to self-pay' ELSE 'balance to secondary payer' END),
