@@ -23,6 +23,8 @@ SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_proc
        EXISTS (SELECT 1 FROM pg_catalog.pg_proc
                WHERE proname = 'ar_days_agg' AND pronamespace = to_regnamespace('revcycle')) AS rc_has_ar_days,
        to_regclass('revcycle.days_in_ar_trend') IS NOT NULL AS rc_has_days_view,
+       EXISTS (SELECT 1 FROM pg_catalog.pg_proc
+               WHERE proname = 'net_days_in_ar_estimated' AND pronamespace = to_regnamespace('revcycle')) AS rc_has_net_est,
        to_regclass('revcycle.initial_denial_rate') IS NOT NULL
          AND to_regclass('revcycle.denial_appeal_summary') IS NOT NULL AS rc_has_denials,
        EXISTS (SELECT 1 FROM pg_catalog.pg_proc
@@ -169,6 +171,9 @@ SELECT to_char(revcycle.net_ar(s.d), 'FM999,999,990') AS "A/R (ledger)",
 FROM (SELECT revcycle.ar_days_agg(l.kind, l.amount, l.posted_date, :'rc_as_of'::date) AS d
       FROM revcycle.ledger AS l
       WHERE l.posted_date <= :'rc_as_of'::date) AS s;
+\if :rc_has_net_est
+SELECT round(revcycle.net_days_in_ar_estimated(:'rc_as_of'::date), 1) AS "net days in A/R (HFMA, est. allowances)";
+\endif
 \echo 'Monthly trend, last 6 month-ends:'
 \if :rc_has_days_view
 SELECT to_char(t.month_end, 'YYYY-MM-DD') AS "month-end",
@@ -195,7 +200,8 @@ ORDER BY m.month_end;
 \endif
 \echo 'Gross: (A/R - credits) x 90 / charges of the last 90 days.  Net (HFMA): A/R / daily net patient service'
 \echo 'revenue of the trailing 3 calendar months.  The ledger''s A/R is not reduced by expected contractual'
-\echo 'allowances (they post with the payment), so the net figure overstates HFMA net days.'
+\echo 'allowances (they post with the payment), so the net figure overstates HFMA net days; the estimated'
+\echo 'figure deducts from balances not yet adjudicated each payer''s contractual ratio of the last 365 days.'
 \endif
 
 \if :rc_has_denials

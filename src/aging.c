@@ -928,6 +928,23 @@ rc_check_lookback(int32 lookback)
 						 RC_AR_DAYS_MAX_LOOKBACK)));
 }
 
+/*
+ * check_lookback_days(int): the look-back check of the days-in-A/R
+ * aggregates, for SQL functions that take a look-back too.  NULL and out of
+ * range raise 22023; otherwise the value is returned.
+ */
+PG_FUNCTION_INFO_V1(rc_check_lookback_days);
+Datum
+rc_check_lookback_days(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("look-back period must not be NULL")));
+	rc_check_lookback(PG_GETARG_INT32(0));
+	PG_RETURN_INT32(PG_GETARG_INT32(0));
+}
+
 static RcArDays *
 rc_ar_days_new(MemoryContext ctx, DateADT as_of, int32 lookback)
 {
