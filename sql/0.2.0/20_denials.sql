@@ -412,7 +412,8 @@ COMMENT ON COLUMN @extschema@.remittance_denial_rate.remittance_denial_rate_doll
 CREATE VIEW @extschema@.denial_root_cause_pareto WITH (security_invoker = true) AS
 SELECT s.month, s.payer_id, p.name AS payer_name,
        rc.ord::integer AS rank, rc.category, rc.adjustments, rc.amount, rc.share,
-       rc.cumulative_share, rc.top_codes
+       rc.cumulative_share,
+       pg_catalog.array_to_string(rc.top_codes, ', ') AS top_codes
   FROM (SELECT pg_catalog.date_trunc('month', d.denial_date)::date AS month, d.payer_id,
                @extschema@.denial_summary(d.group_code, d.carc, d.amount) AS summary
           FROM @extschema@.denial d
@@ -431,7 +432,7 @@ COMMENT ON COLUMN @extschema@.denial_root_cause_pareto.adjustments IS 'Denial ro
 COMMENT ON COLUMN @extschema@.denial_root_cause_pareto.amount IS 'Dollars denied in the category.';
 COMMENT ON COLUMN @extschema@.denial_root_cause_pareto.share IS 'Share of the month''s and payer''s denied dollars (fraction).';
 COMMENT ON COLUMN @extschema@.denial_root_cause_pareto.cumulative_share IS 'Running share down the Pareto order (fraction).';
-COMMENT ON COLUMN @extschema@.denial_root_cause_pareto.top_codes IS 'The category''s three largest codes by dollars, as GROUP-CARC.';
+COMMENT ON COLUMN @extschema@.denial_root_cause_pareto.top_codes IS 'The category''s three largest codes by dollars, as GROUP-CARC, comma-separated text (plain text for BI tools; denial_root_causes() returns them as text[]).';
 
 CREATE VIEW @extschema@.denial_category_trend WITH (security_invoker = true) AS
 WITH monthly AS (

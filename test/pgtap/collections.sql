@@ -3,7 +3,7 @@
 -- The last two tests cover every object of the extension, whatever the
 -- version: all commented, all functions PARALLEL SAFE.
 BEGIN;
-SELECT plan(205);
+SELECT plan(206);
 
 -- ---------------------------------------------------------------------
 -- Functions: exists, return type, volatility, strictness, PARALLEL SAFE.
@@ -206,6 +206,16 @@ SELECT is((SELECT array_agg(p.oid::regprocedure::text ORDER BY 1)
                  'revcycle.load_code_descriptions(text)',         -- 0.2.0: upserts code_description
                  'revcycle.load_835(text,text,boolean)')),        -- 0.2.0: inserts remittances, posts the ledger
           NULL, 'every function and aggregate of revcycle is PARALLEL SAFE (except the table writers listed)');
+
+-- BI tools read the views: every view column has a plain type (no arrays,
+-- no enums, no revcycle types), in every version's views.
+SELECT is((SELECT array_agg(c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) ORDER BY 1)
+           FROM pg_class c
+           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+           JOIN pg_type t ON t.oid = a.atttypid
+          WHERE c.relnamespace = 'revcycle'::regnamespace AND c.relkind = 'v'
+            AND (t.typcategory IN ('A', 'E') OR t.typnamespace = 'revcycle'::regnamespace)),
+          NULL, 'every view column of revcycle has a plain type (no array, enum or revcycle type)');
 
 SELECT * FROM finish();
 ROLLBACK;

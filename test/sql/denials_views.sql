@@ -275,7 +275,8 @@ SELECT to_char(v.month, 'YYYY-MM') AS month, v.payer_id, v.rank, v.category, v.a
        v.top_codes,
        round(v.share, 12) IS NOT DISTINCT FROM round(e.share, 12) AS share_ok,
        round(v.cumulative_share, 12) IS NOT DISTINCT FROM round(e.cum, 12) AS cumulative_ok,
-       (v.category, v.adjustments, v.amount, v.top_codes) IS NOT DISTINCT FROM (e.category, e.n, e.amount, e.top)
+       (v.category, v.adjustments, v.amount, v.top_codes)
+         IS NOT DISTINCT FROM (e.category, e.n, e.amount, array_to_string(e.top, ', '))
            AS row_ok
   FROM revcycle.denial_root_cause_pareto v
   FULL JOIN (VALUES
@@ -561,7 +562,8 @@ e AS (
     WINDOW w AS (PARTITION BY c.month, c.payer_id ORDER BY c.amount DESC, c.category))
 SELECT count(v.month) AS view_rows, count(e.month) AS computed_rows,
        bool_and(v.month IS NOT NULL AND e.month IS NOT NULL) AS same_keys,
-       bool_and((v.category, v.adjustments, v.amount, v.top_codes) IS NOT DISTINCT FROM (e.category, e.n, e.amount, e.top))
+       bool_and((v.category, v.adjustments, v.amount, v.top_codes)
+                IS NOT DISTINCT FROM (e.category, e.n, e.amount, array_to_string(e.top, ', ')))
            AS rows_equal,
        bool_and(round(v.share, 12) IS NOT DISTINCT FROM round(e.share, 12)
                 AND round(v.cumulative_share, 12) IS NOT DISTINCT FROM round(e.cum, 12)) AS shares_equal
