@@ -307,22 +307,36 @@ COMMENT ON FUNCTION @extschema@.ar_aging_by_payer(date, @extschema@.aging_anchor
 -- Views for BI tools (anchor: date of service, AAFP)
 -- -------------------------------------------------------------------
 CREATE VIEW @extschema@.month_end_balances WITH (security_invoker = true) AS
-WITH months AS (
-    SELECT (m + interval '1 month' - interval '1 day')::date AS month_end
-      FROM (SELECT pg_catalog.min(posted_date) AS lo, pg_catalog.max(posted_date) AS hi
-              FROM @extschema@.ledger) r,
-           pg_catalog.generate_series(pg_catalog.date_trunc('month', r.lo::timestamp),
-                                      pg_catalog.date_trunc('month', r.hi::timestamp),
-                                      interval '1 month') m
+-- One pass over the ledger: net and last posting per account, payer and
+-- month; the balance at a month-end is the running sum of those, carried
+-- forward over the month-ends without activity up to the last month of the
+-- ledger (cost linear in ledger rows + output rows, not months x rows).
+WITH monthly AS (
+    SELECT l.account_id, l.payer_id,
+           pg_catalog.date_trunc('month', l.posted_date::timestamp) AS month_start,
+           pg_catalog.sum(@extschema@.ar_sign(l.kind) * l.amount) AS net,
+           pg_catalog.max(l.posted_date) AS last_activity_date
+      FROM @extschema@.ledger l
+     GROUP BY l.account_id, l.payer_id, 3
+), spans AS (
+    SELECT m.account_id, m.payer_id, m.month_start, m.last_activity_date,
+           pg_catalog.sum(m.net) OVER w AS balance,
+           pg_catalog.lead(m.month_start) OVER w AS next_month_start
+      FROM monthly m
+    WINDOW w AS (PARTITION BY m.account_id, m.payer_id ORDER BY m.month_start)
 )
-SELECT m.month_end, l.account_id, l.payer_id,
-       pg_catalog.sum(@extschema@.ar_sign(l.kind) * l.amount) AS balance,
+SELECT (g.month_start + interval '1 month' - interval '1 day')::date AS month_end,
+       s.account_id, s.payer_id, s.balance,
        a.service_from AS service_date,
-       pg_catalog.max(l.posted_date) AS last_activity_date
-  FROM months m
-  JOIN @extschema@.ledger l ON l.posted_date <= m.month_end
-  JOIN @extschema@.account a ON a.account_id = l.account_id
- GROUP BY m.month_end, l.account_id, l.payer_id, a.service_from;
+       s.last_activity_date
+  FROM spans s
+  JOIN @extschema@.account a ON a.account_id = s.account_id
+  CROSS JOIN (SELECT pg_catalog.date_trunc('month', pg_catalog.max(posted_date)::timestamp) AS hi
+                FROM @extschema@.ledger) r
+  CROSS JOIN LATERAL pg_catalog.generate_series(
+      s.month_start,
+      COALESCE(s.next_month_start - interval '1 month', r.hi),
+      interval '1 month') AS g(month_start);
 COMMENT ON VIEW @extschema@.month_end_balances IS
     'Balance of every account and responsible payer at every month-end covered by the ledger, rebuilt from rows posted on or before the month-end (zero balances included).';
 COMMENT ON COLUMN @extschema@.month_end_balances.month_end IS 'Last day of the month.';
@@ -345,16 +359,19 @@ WITH aged AS (
            pg_catalog.sum(l.amount) FILTER (WHERE l.kind = 'payment') AS payments,
            pg_catalog.sum(l.amount) FILTER (WHERE l.kind = 'refund') AS refunds,
            pg_catalog.sum(l.amount) FILTER (WHERE l.kind NOT IN ('charge', 'payment', 'refund', 'transfer')) AS adjustments,
-           pg_catalog.sum(l.amount) FILTER (WHERE l.kind = 'transfer') AS transfers
+           pg_catalog.sum(l.amount) FILTER (WHERE l.kind = 'transfer') AS transfers,
+           pg_catalog.sum(@extschema@.ar_sign(l.kind) * l.amount) AS net
       FROM @extschema@.ledger l
      GROUP BY 1, 2
 ), beginning AS (
+    -- Net of every earlier month of the payer.  aged has every month-end from
+    -- the payer's first activity on (month_end_balances carries balances
+    -- forward), so the rows before the current one are all earlier months.
     SELECT g.month_end, g.payer_id,
-           (SELECT pg_catalog.sum(@extschema@.ar_sign(l.kind) * l.amount)
-              FROM @extschema@.ledger l
-             WHERE l.payer_id = g.payer_id
-               AND l.posted_date < pg_catalog.date_trunc('month', g.month_end::timestamp)::date) AS beginning_ar
+           pg_catalog.sum(ac.net) OVER (PARTITION BY g.payer_id ORDER BY g.month_end
+                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS beginning_ar
       FROM aged g
+      LEFT JOIN activity ac ON ac.month_end = g.month_end AND ac.payer_id = g.payer_id
 )
 SELECT g.month_end, g.payer_id, p.name AS payer_name, p.payer_class::text AS payer_class,
        COALESCE(bg.beginning_ar, 0) AS beginning_ar,
@@ -434,14 +451,52 @@ COMMENT ON COLUMN @extschema@.aged_ar_percent.share_over_90 IS 'ar_over_90 / bil
 COMMENT ON COLUMN @extschema@.aged_ar_percent.share_over_120 IS 'ar_over_120 / billed_ar, a fraction; NULL when billed_ar is zero.';
 
 CREATE VIEW @extschema@.days_in_ar_trend WITH (security_invoker = true) AS
-WITH months AS (
-    SELECT DISTINCT b.month_end FROM @extschema@.month_end_balances b
+-- The ledger is summed once per payer, kind and day.  A month-end's
+-- summary gets the daily sums of its own and the 3 previous months (the
+-- 90-day look-back and the trailing 3 calendar months lie inside them) and,
+-- for everything older, one row per payer carrying its net A/R up to the end
+-- of the 4th month before: a running sum over months, posted before both
+-- windows, so it only adds to net A/R (as kind 'charge', sign +1).
+WITH bounds AS (
+    SELECT pg_catalog.date_trunc('month', pg_catalog.min(posted_date)::timestamp) AS lo,
+           pg_catalog.date_trunc('month', pg_catalog.max(posted_date)::timestamp) AS hi
+      FROM @extschema@.ledger
+), daily AS (
+    SELECT l.payer_id, l.kind, l.posted_date, pg_catalog.sum(l.amount) AS amount
+      FROM @extschema@.ledger l
+     GROUP BY l.payer_id, l.kind, l.posted_date
+), payer_months AS (
+    SELECT d.payer_id, pg_catalog.date_trunc('month', d.posted_date::timestamp) AS month_start,
+           pg_catalog.sum(@extschema@.ar_sign(d.kind) * d.amount) AS net
+      FROM daily d
+     GROUP BY d.payer_id, 2
+), running AS (
+    SELECT p.payer_id, m.month_start,
+           pg_catalog.sum(pm.net) OVER (PARTITION BY p.payer_id ORDER BY m.month_start) AS net_ar
+      FROM (SELECT DISTINCT payer_id FROM payer_months) p
+     CROSS JOIN bounds b
+     CROSS JOIN LATERAL pg_catalog.generate_series(b.lo, b.hi, interval '1 month') AS m(month_start)
+      LEFT JOIN payer_months pm ON pm.payer_id = p.payer_id AND pm.month_start = m.month_start
+), fed AS (
+    SELECT d.payer_id, m.month_start, d.kind, d.amount, d.posted_date
+      FROM daily d
+     CROSS JOIN bounds b
+     CROSS JOIN LATERAL pg_catalog.generate_series(pg_catalog.date_trunc('month', d.posted_date::timestamp),
+                                                   LEAST(pg_catalog.date_trunc('month', d.posted_date::timestamp) + interval '3 months', b.hi),
+                                                   interval '1 month') AS m(month_start)
+    UNION ALL
+    SELECT r.payer_id, r.month_start + interval '4 months', 'charge'::@extschema@.txn_kind, r.net_ar,
+           (r.month_start + interval '1 month' - interval '1 day')::date
+      FROM running r
+     CROSS JOIN bounds b
+     WHERE r.net_ar IS NOT NULL AND r.month_start + interval '4 months' <= b.hi
 ), summ AS (
-    SELECT m.month_end, l.payer_id,
-           @extschema@.ar_days_agg(l.kind, l.amount, l.posted_date, m.month_end) AS s
-      FROM months m
-      JOIN @extschema@.ledger l ON l.posted_date <= m.month_end
-     GROUP BY GROUPING SETS ((m.month_end, l.payer_id), (m.month_end))
+    SELECT f.month_end, f.payer_id,
+           @extschema@.ar_days_agg(f.kind, f.amount, f.posted_date, f.month_end) AS s
+      FROM (SELECT (f.month_start + interval '1 month' - interval '1 day')::date AS month_end,
+                   f.payer_id, f.kind, f.amount, f.posted_date
+              FROM fed f) f
+     GROUP BY GROUPING SETS ((f.month_end, f.payer_id), (f.month_end))
 )
 SELECT s.month_end, s.payer_id,
        COALESCE(p.name, 'All payers') AS payer_name,
