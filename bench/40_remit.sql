@@ -2,8 +2,7 @@
 --   1. parse throughput on a generated ~100 MB file (one ST..SE holding
 --      ~770k balanced claims): revcycle.parse_835 vs merely splitting the
 --      text into segments with regexp_split_to_table (goal: >= 3x faster);
---   2. memory: the backend's peak RSS (VmHWM) growth while parsing, against
---      the file size (goal: < 3x); needs pg_read_file on /proc (superuser);
+--   2. memory: see bench/45_remit_memory.sh (goal: < 3x the file size);
 --   3. load_835 rate in claims per second on a 10k-claim file whose claims
 --      all match data-model rows created here (rolled back afterwards).
 \set ON_ERROR_STOP 1
@@ -57,19 +56,7 @@ SELECT round(octet_length(d.doc) / 1e6, 1) AS mb, t.parse_ms, t.split_ms, t.tran
                        bench.time_ms($q$SELECT count(*) FROM revcycle.check_835((SELECT doc FROM bench.remit_doc WHERE name = '100MB'))$q$) AS check_ms) t
  WHERE d.name = '100MB';
 
--- 2. Memory: a fresh backend, VmHWM before and after one parse_835 call.
-\c
-CREATE TEMP TABLE hwm (step text, kb bigint);
-INSERT INTO hwm SELECT 'before', substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\s+(\d+)')::bigint;
-SELECT count(*) AS claims FROM revcycle.parse_835((SELECT doc FROM bench.remit_doc WHERE name = '100MB'));
-INSERT INTO hwm SELECT 'after parse_835', substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\s+(\d+)')::bigint;
-SELECT count(*) AS segments FROM regexp_split_to_table((SELECT doc FROM bench.remit_doc WHERE name = '100MB'), '~');
-INSERT INTO hwm SELECT 'after regexp_split', substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\s+(\d+)')::bigint;
-SELECT h.step, round(h.kb / 1024.0, 1) AS vm_hwm_mb,
-       round((h.kb - b.kb) / 1024.0, 1) AS growth_mb,
-       round((h.kb - b.kb) * 1024.0 / (SELECT octet_length(doc) FROM bench.remit_doc WHERE name = '100MB'), 2) AS growth_vs_file
-  FROM hwm h, (SELECT kb FROM hwm WHERE step = 'before') b
- ORDER BY h.kb;
+-- 2. Memory: bench/45_remit_memory.sh (samples the backend from outside).
 
 -- 3. load_835 rate: 10,000 claims, all matched, rolled back.
 INSERT INTO bench.remit_doc VALUES ('10k', bench.remit_835(10000, 'LD'), 10000);
@@ -96,5 +83,5 @@ SELECT claims, claims_matched, lines, adjustments, ledger_rows, total_paid,
        round(claims / extract(epoch FROM clock_timestamp() - t0)) AS claims_per_s
   FROM load_result, load_t0;
 ROLLBACK;
-DROP TABLE bench.remit_doc;
-DROP FUNCTION bench.remit_835(integer, text);
+-- bench/45_remit_memory.sh uses the 100 MB file, then drops the table.
+DELETE FROM bench.remit_doc WHERE name = '10k';

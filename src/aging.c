@@ -424,6 +424,9 @@ rc_aging_recv(PG_FUNCTION_ARGS)
  * seen and their parsed form.  A row whose bounds bytes equal the cached
  * ones (always, for a constant) costs one memcmp.
  */
+/* Ages up to this many days find their bucket by table lookup. */
+#define RC_AGE_TABLE_SIZE 1024
+
 typedef struct RcBoundsCache
 {
 	int			rawlen;
@@ -432,7 +435,36 @@ typedef struct RcBoundsCache
 	int32		bounds[RC_AGING_MAX_BOUNDS];
 	/* an aggregate state known to have these bounds (NULL: none yet) */
 	const RcAging *checked_state;
+	/*
+	 * bucket of each age 0..table_max (the last bound + 1, which stands for
+	 * every older age), when the last bound is small
+	 */
+	int32		table_max;		/* -1: no table, use the bounds */
+	uint8		bucket_of_age[RC_AGE_TABLE_SIZE];
 } RcBoundsCache;
+
+/* Fill the age -> bucket table of c from its bounds. */
+static void
+rc_bounds_table(RcBoundsCache *c)
+{
+	int32		last = c->bounds[c->nbounds - 1];
+	int32		age;
+	int			n = 0;
+
+	if (last >= RC_AGE_TABLE_SIZE - 1)
+	{
+		c->table_max = -1;
+		return;
+	}
+	for (age = 0; age <= last; age++)
+	{
+		while (age > c->bounds[n])
+			n++;
+		c->bucket_of_age[age] = (uint8) n;
+	}
+	c->bucket_of_age[last + 1] = (uint8) c->nbounds;
+	c->table_max = last + 1;
+}
 
 static void
 rc_bounds_parse(ArrayType *arr, RcBoundsCache *c)
@@ -483,6 +515,7 @@ rc_bounds_get(FunctionCallInfo fcinfo)
 			c->checked_state = NULL;
 			c->nbounds = lengthof(rc_aging_default_bounds);
 			memcpy(c->bounds, rc_aging_default_bounds, sizeof(rc_aging_default_bounds));
+			rc_bounds_table(c);
 		}
 		return c;
 	}
@@ -500,6 +533,7 @@ rc_bounds_get(FunctionCallInfo fcinfo)
 	c->rawlen = -1;
 	c->checked_state = NULL;
 	rc_bounds_parse((ArrayType *) v, c);
+	rc_bounds_table(c);
 	if (c->raw)
 		pfree(c->raw);
 	c->raw = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len);
@@ -554,13 +588,16 @@ PG_FUNCTION_INFO_V1(rc_ar_aging_trans);
 Datum
 rc_ar_aging_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggctx;
+	MemoryContext aggctx = NULL;
 	RcAging    *a;
 	RcBoundsCache *bc;
 	DateADT		as_of;
 	DateADT		anchor;
 	int64		age;
 	RcAmount	amt;
+	int64		acc;
+	int			scale;
+	int			dscale;
 	RcAgingBucket *b;
 	bool		in_agg;
 	int			i;
@@ -571,8 +608,17 @@ rc_ar_aging_trans(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("as_of date of ar_aging must not be NULL")));
 	as_of = PG_GETARG_DATEADT(3);
-	bc = rc_bounds_get(fcinfo);
-	in_agg = AggCheckCallContext(fcinfo, &aggctx) != 0;
+	bc = (RcBoundsCache *) fcinfo->flinfo->fn_extra;
+	/* Per-row fast path: default bounds already set up, no call. */
+	if (unlikely(bc == NULL || PG_NARGS() >= 5 || bc->rawlen != 0))
+		bc = rc_bounds_get(fcinfo);
+	/* AggCheckCallContext's own test, without the call, for the usual row */
+	if (likely(!PG_ARGISNULL(0) && fcinfo->context != NULL &&
+			   (IsA(fcinfo->context, AggState) ||
+				IsA(fcinfo->context, WindowAggState))))
+		in_agg = true;
+	else
+		in_agg = AggCheckCallContext(fcinfo, &aggctx) != 0;
 
 	if (in_agg && !PG_ARGISNULL(0))
 	{
@@ -621,21 +667,43 @@ rc_ar_aging_trans(PG_FUNCTION_ARGS)
 	anchor = PG_GETARG_DATEADT(2);
 	if (anchor > as_of)
 		PG_RETURN_POINTER(a);	/* not yet receivable */
-	rc_amount_decode_fast(PG_GETARG_DATUM(1), &amt);
-	if (amt.value == 0)
-		PG_RETURN_POINTER(a);
 	age = (int64) as_of - (int64) anchor;
-	/* bounds are increasing: the bucket is the number of bounds below age */
-	n = 0;
-	for (i = 0; i < a->nbounds; i++)
-		n += (age > a->bounds[i]);
+	/*
+	 * bounds are increasing: the bucket is the number of bounds below age,
+	 * looked up for ages up to the last bound (a has bc's bounds: checked
+	 * above, or made from them).
+	 */
+	if (likely(bc->table_max >= 0))
+		n = bc->bucket_of_age[Min(age, (int64) bc->table_max)];
+	else
+	{
+		n = 0;
+		for (i = 0; i < a->nbounds; i++)
+			n += (age > a->bounds[i]);
+	}
 	b = &RC_AGING_BUCKETS(a)[n];
+	if (likely(rc_amount_decode_short(PG_GETARG_DATUM(1), &acc, &scale, &dscale)))
+	{
+		/* the usual amount: decoded in line, added at the sum's scale */
+		if (acc > 0)
+		{
+			rc_sum_add_int64(&b->amount, acc, scale, dscale, PG_GETARG_DATUM(1));
+			b->items++;
+		}
+		else if (acc < 0)
+		{
+			rc_sum_add_int64(&b->credit_amount, acc, scale, dscale, PG_GETARG_DATUM(1));
+			b->credit_items++;
+		}
+		PG_RETURN_POINTER(a);
+	}
+	rc_amount_decode(PG_GETARG_DATUM(1), &amt);
 	if (amt.value > 0)
 	{
 		rc_aging_add(&b->amount, &amt);
 		b->items++;
 	}
-	else
+	else if (amt.value < 0)
 	{
 		rc_aging_add(&b->credit_amount, &amt);
 		b->credit_items++;

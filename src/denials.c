@@ -36,6 +36,7 @@
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "port/pg_bitutils.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/tuplestore.h"
@@ -48,9 +49,14 @@
 /* Raw text kept for a malformed code, in bytes (whole characters). */
 #define RC_RAW_MAX 16
 
-/* Hash table sizes: powers of two, at most half full. */
+/*
+ * Hash table sizes: powers of two, at most a quarter full (slots are 8
+ * bytes, so a sparse table is cheap, and most lookups hit at the first
+ * probe).  The largest table holds 2,097,152 codes.
+ */
 #define RC_MIN_CAPACITY 8
-#define RC_MAX_CAPACITY (1U << 22)
+#define RC_MAX_CAPACITY (1U << 23)
+#define RC_MAX_ENTRIES(cap) ((cap) / 4)
 
 /*
  * Group codes, numbered in alphabetical order so that sorting packed keys
@@ -88,15 +94,32 @@ typedef struct RcDenials
 	int32		vl_len_;
 	uint8		version;
 	uint8		pad[3];
-	uint32		capacity;		/* slots, a power of two */
-	uint32		nentries;		/* occupied slots */
-	RcDenialEntry slots[FLEXIBLE_ARRAY_MEMBER];
+	uint32		capacity;		/* hash slots, a power of two */
+	uint32		nentries;		/* entries in use, at most RC_MAX_ENTRIES(capacity) */
+	/* RcDenialSlot slots[capacity], then RcDenialEntry entries[RC_MAX_ENTRIES(capacity)] */
+	char		data[FLEXIBLE_ARRAY_MEMBER];
 } RcDenials;
 
-StaticAssertDecl(sizeof(RcDenialEntry) == 56, "RcDenialEntry must be 56 bytes");
-StaticAssertDecl(offsetof(RcDenials, slots) == 16, "RcDenials header must be 16 bytes");
+/*
+ * A hash slot: the key (RC_KEY_EMPTY when free) and the index of its entry.
+ * Probing reads only the slots (8 bytes each); the entries are dense, in
+ * the order they were created, so the hot part of the table stays small.
+ */
+typedef struct RcDenialSlot
+{
+	uint32		key;
+	uint32		entry;
+} RcDenialSlot;
 
-#define RC_DENIALS_SIZE(cap) (offsetof(RcDenials, slots) + (Size) (cap) * sizeof(RcDenialEntry))
+StaticAssertDecl(sizeof(RcDenialEntry) == 56, "RcDenialEntry must be 56 bytes");
+StaticAssertDecl(offsetof(RcDenials, data) == 16, "RcDenials header must be 16 bytes");
+
+#define RC_DENIALS_SIZE(cap) \
+	(offsetof(RcDenials, data) + (Size) (cap) * sizeof(RcDenialSlot) + \
+	 (Size) RC_MAX_ENTRIES(cap) * sizeof(RcDenialEntry))
+#define RC_DENIALS_SLOTS(d) ((RcDenialSlot *) (d)->data)
+#define RC_DENIALS_ENTRIES(d) \
+	((RcDenialEntry *) ((d)->data + (Size) (d)->capacity * sizeof(RcDenialSlot)))
 
 #define DatumGetRcDenials(d) ((RcDenials *) PG_DETOAST_DATUM(d))
 #define PG_GETARG_RCDENIALS(n) DatumGetRcDenials(PG_GETARG_DATUM(n))
@@ -107,18 +130,6 @@ static inline bool
 rc_is_blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static inline bool
-rc_is_alnum(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-static inline char
-rc_upper(char c)
-{
-	return (c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c;
 }
 
 static void
@@ -133,45 +144,58 @@ rc_trim(const char **s, int *len)
 		(*len)--;
 }
 
-/* Group index of two characters (any case), or -1. */
+/*
+ * Group index + 1 by the two letters' places in the alphabet: 0 for two
+ * letters that are not a group code.
+ */
+#define RC_LETTERS(a, b) (((a) - 'A') * 26 + ((b) - 'A'))
+static const uint8 rc_group_of_letters[26 * 26] = {
+	[RC_LETTERS('C', 'O')] = 1 + 1,
+	[RC_LETTERS('C', 'R')] = 2 + 1,
+	[RC_LETTERS('O', 'A')] = 3 + 1,
+	[RC_LETTERS('P', 'I')] = 4 + 1,
+	[RC_LETTERS('P', 'R')] = 5 + 1,
+};
+
+/* Group index of two characters (any case), or -1.  No data-dependent branch. */
 static inline int
 rc_group_index(char a, char b)
 {
-	a = rc_upper(a);
-	b = rc_upper(b);
-	switch (a)
-	{
-		case 'C':
-			return b == 'O' ? 1 : b == 'R' ? 2 : -1;
-		case 'O':
-			return b == 'A' ? 3 : -1;
-		case 'P':
-			return b == 'I' ? 4 : b == 'R' ? 5 : -1;
-		default:
-			return -1;
-	}
+	uint32		la = (uint32) ((unsigned char) a | 0x20) - 'a';
+	uint32		lb = (uint32) ((unsigned char) b | 0x20) - 'a';
+
+	if (la >= 26 || lb >= 26)
+		return -1;
+	return (int) rc_group_of_letters[la * 26 + lb] - 1;
+}
+
+/* An alphanumeric character upper-cased, or 0 for any other byte. */
+static inline uint32
+rc_carc_char(unsigned char c)
+{
+	bool		digit = (uint32) (c - '0') < 10;
+	bool		letter = (uint32) ((c | 0x20) - 'a') < 26;
+
+	return (digit | letter) ? (letter ? (uint32) (c & 0xDF) : c) : 0;
 }
 
 /* Packed CARC of 1-3 alphanumerics (upper-cased), or 0 when malformed. */
 static inline uint32
 rc_carc_bits(const char *s, int len)
 {
-	uint32		bits = 0;
-	int			i;
+	uint32		c0;
+	uint32		c1;
+	uint32		c2;
 
-	if (len < 1 || len > 3)
+	if ((uint32) (len - 1) > 2)
 		return 0;
-	for (i = 0; i < 3; i++)
-	{
-		bits <<= 8;
-		if (i < len)
-		{
-			if (!rc_is_alnum(s[i]))
-				return 0;
-			bits |= (uint8) rc_upper(s[i]);
-		}
-	}
-	return bits;
+	/* Read three characters, repeating the last one, without branching. */
+	c0 = rc_carc_char(s[0]);
+	c1 = rc_carc_char(s[len > 1]);
+	c2 = rc_carc_char(s[len - 1]);
+	if (c0 == 0 || c1 == 0 || c2 == 0)
+		return 0;
+	return (c0 << 16) | ((len > 1) ? c1 << 8 : 0) | ((len > 2) ? c2 : 0);
 }
 
 /*
@@ -249,10 +273,17 @@ rc_carc_format(uint32 key, char *buf)
 
 /* ---------- the hash table ---------- */
 
+/*
+ * Slot of a key in a table of the given capacity (a power of two):
+ * Fibonacci hashing, the top bits of key * 2^64/phi.  The slot layout is
+ * part of a stored summary's bytes, so this must not change without a new
+ * format version.
+ */
 static inline uint32
-rc_key_hash(uint32 key)
+rc_key_slot(uint32 key, uint32 capacity)
 {
-	return murmurhash32(key);
+	return (uint32) (((uint64) key * UINT64CONST(0x9E3779B97F4A7C15)) >>
+					 (64 - pg_leftmost_one_pos32(capacity)));
 }
 
 static RcDenials *
@@ -267,23 +298,45 @@ rc_denials_new(MemoryContext ctx, uint32 capacity)
 }
 
 /* Slot for (key, raw): the occupied one, or the empty one to fill. */
-static inline RcDenialEntry *
+static inline RcDenialSlot *
 rc_denials_probe(RcDenials *d, uint32 key, const char *raw, int rawlen)
 {
+	RcDenialSlot *slots = RC_DENIALS_SLOTS(d);
 	uint32		mask = d->capacity - 1;
-	uint32		i = rc_key_hash(key) & mask;
+	uint32		i = rc_key_slot(key, d->capacity);
 
 	for (;;)
 	{
-		RcDenialEntry *e = &d->slots[i];
+		RcDenialSlot *sl = &slots[i];
 
-		if (e->key == RC_KEY_EMPTY)
-			return e;
-		if (e->key == key &&
-			(!(key & RC_KEY_INVALID) ||
-			 (e->rawlen == rawlen && memcmp(e->raw, raw, rawlen) == 0)))
-			return e;
+		if (sl->key == RC_KEY_EMPTY)
+			return sl;
+		if (sl->key == key)
+		{
+			const RcDenialEntry *e = &RC_DENIALS_ENTRIES(d)[sl->entry];
+
+			if (!(key & RC_KEY_INVALID) ||
+				(e->rawlen == rawlen && memcmp(e->raw, raw, rawlen) == 0))
+				return sl;
+		}
 		i = (i + 1) & mask;
+	}
+}
+
+/* Hash every entry of d into its (empty) slots. */
+static void
+rc_denials_index(RcDenials *d)
+{
+	RcDenialEntry *entries = RC_DENIALS_ENTRIES(d);
+	uint32		i;
+
+	for (i = 0; i < d->nentries; i++)
+	{
+		RcDenialSlot *sl = rc_denials_probe(d, entries[i].key, entries[i].raw,
+											entries[i].rawlen);
+
+		sl->key = entries[i].key;
+		sl->entry = i;
 	}
 }
 
@@ -292,22 +345,17 @@ static RcDenials *
 rc_denials_grow(RcDenials *d, MemoryContext ctx, uint32 capacity)
 {
 	RcDenials  *n;
-	uint32		i;
 
 	if (capacity > RC_MAX_CAPACITY)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("a revcycle.denials summary cannot hold more than %u distinct codes",
-						RC_MAX_CAPACITY / 2)));
+						RC_MAX_ENTRIES(RC_MAX_CAPACITY))));
 	n = rc_denials_new(ctx, capacity);
-	for (i = 0; i < d->capacity; i++)
-	{
-		RcDenialEntry *e = &d->slots[i];
-
-		if (e->key != RC_KEY_EMPTY)
-			*rc_denials_probe(n, e->key, e->raw, e->rawlen) = *e;
-	}
+	memcpy(RC_DENIALS_ENTRIES(n), RC_DENIALS_ENTRIES(d),
+		   (Size) d->nentries * sizeof(RcDenialEntry));
 	n->nentries = d->nentries;
+	rc_denials_index(n);
 	return n;
 }
 
@@ -321,15 +369,19 @@ rc_denials_entry(RcDenials **dp, MemoryContext ctx, uint32 key,
 				 const char *raw, int rawlen)
 {
 	RcDenials  *d = *dp;
-	RcDenialEntry *e = rc_denials_probe(d, key, raw, rawlen);
+	RcDenialSlot *sl = rc_denials_probe(d, key, raw, rawlen);
+	RcDenialEntry *e;
 
-	if (e->key != RC_KEY_EMPTY)
-		return e;
-	if ((d->nentries + 1) * 2 > d->capacity)
+	if (sl->key != RC_KEY_EMPTY)
+		return &RC_DENIALS_ENTRIES(d)[sl->entry];
+	if (d->nentries + 1 > RC_MAX_ENTRIES(d->capacity))
 	{
 		d = *dp = rc_denials_grow(d, ctx, d->capacity * 2);
-		e = rc_denials_probe(d, key, raw, rawlen);
+		sl = rc_denials_probe(d, key, raw, rawlen);
 	}
+	sl->key = key;
+	sl->entry = d->nentries;
+	e = &RC_DENIALS_ENTRIES(d)[d->nentries];
 	e->key = key;
 	if (key & RC_KEY_INVALID)
 	{
@@ -354,13 +406,11 @@ rc_denials_merge_into(RcDenials **dp, MemoryContext ctx, const RcDenials *src)
 {
 	uint32		i;
 
-	for (i = 0; i < src->capacity; i++)
+	for (i = 0; i < src->nentries; i++)
 	{
-		const RcDenialEntry *s = &src->slots[i];
+		const RcDenialEntry *s = &RC_DENIALS_ENTRIES(src)[i];
 		RcDenialEntry *e;
 
-		if (s->key == RC_KEY_EMPTY)
-			continue;
 		e = rc_denials_entry(dp, ctx, s->key, s->raw, s->rawlen);
 		rc_entry_add_count(e, s->count);
 		rc_sum_add_sum(&e->sum, &s->sum);
@@ -411,10 +461,8 @@ rc_denials_sorted(const RcDenials *d)
 	uint32		i;
 	uint32		n = 0;
 
-	for (i = 0; i < d->capacity; i++)
-		if (d->slots[i].key != RC_KEY_EMPTY)
-			v[n++] = (RcDenialEntry *) &d->slots[i];
-	Assert(n == d->nentries);
+	for (i = 0; i < d->nentries; i++)
+		v[n++] = (RcDenialEntry *) &RC_DENIALS_ENTRIES(d)[i];
 	qsort(v, n, sizeof(RcDenialEntry *), rc_entry_cmp);
 	return v;
 }
@@ -424,7 +472,12 @@ rc_capacity_for(uint32 n)
 {
 	uint32		cap = RC_MIN_CAPACITY;
 
-	while (cap < n * 2)
+	if (n > RC_MAX_ENTRIES(RC_MAX_CAPACITY))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a revcycle.denials summary cannot hold more than %u distinct codes",
+						RC_MAX_ENTRIES(RC_MAX_CAPACITY))));
+	while (RC_MAX_ENTRIES(cap) < n)
 		cap *= 2;
 	return cap;
 }
@@ -508,15 +561,10 @@ static RcDenials *
 rc_denials_from_list(RcDenialEntry *list, uint32 n)
 {
 	RcDenials  *d = rc_denials_new(CurrentMemoryContext, rc_capacity_for(n));
-	uint32		i;
 
-	for (i = 0; i < n; i++)
-	{
-		RcDenialEntry *slot = rc_denials_probe(d, list[i].key, list[i].raw, list[i].rawlen);
-
-		*slot = list[i];
-	}
+	memcpy(RC_DENIALS_ENTRIES(d), list, (Size) n * sizeof(RcDenialEntry));
 	d->nentries = n;
+	rc_denials_index(d);
 	return d;
 }
 
@@ -555,7 +603,7 @@ rc_denials_in(PG_FUNCTION_ARGS)
 
 			if (n == cap)
 			{
-				if (cap >= RC_MAX_CAPACITY / 2)
+				if (cap >= RC_MAX_ENTRIES(RC_MAX_CAPACITY))
 					rc_reader_error(&r, "Too many codes");
 				cap *= 2;
 				list = repalloc(list, sizeof(RcDenialEntry) * cap);
@@ -781,13 +829,86 @@ rc_denials_state(FunctionCallInfo fcinfo)
 	RcDenials  *src;
 	RcDenials  *d;
 
-	if (AggCheckCallContext(fcinfo, NULL) && !PG_ARGISNULL(0))
+	/* Per-row fast path: AggCheckCallContext's own test, without the call. */
+	if (likely(!PG_ARGISNULL(0) && fcinfo->context != NULL &&
+			   (IsA(fcinfo->context, AggState) ||
+				IsA(fcinfo->context, WindowAggState))))
 		return (RcDenials *) PG_GETARG_POINTER(0);
 	if (PG_ARGISNULL(0))
 		return rc_denials_new(CurrentMemoryContext, RC_MIN_CAPACITY);
 	src = PG_GETARG_RCDENIALS(0);
 	d = palloc(VARSIZE(src));
 	memcpy(d, src, VARSIZE(src));
+	return d;
+}
+
+/*
+ * The bytes of a text argument.  A value that is neither toasted nor
+ * compressed (nearly every code in a table) is read in place, without the
+ * call that PG_GETARG_TEXT_PP makes.
+ */
+static pg_attribute_always_inline void
+rc_text_arg(Datum d, const char **s, int *len)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+
+	if (VARATT_IS_SHORT(v))
+	{
+		*s = VARDATA_SHORT(v);
+		*len = VARSIZE_SHORT(v) - VARHDRSZ_SHORT;
+		return;
+	}
+	if (VARATT_IS_EXTENDED(v))
+		v = pg_detoast_datum_packed(v);
+	*s = VARDATA_ANY(v);
+	*len = VARSIZE_ANY_EXHDR(v);
+}
+
+/*
+ * A CARC written plainly: 1-3 alphanumerics, no blanks, not starting with
+ * the letters of a group code.  Returns its packed bits, or 0 when the text
+ * needs the general parser (which gives the same answer for every text
+ * this accepts).
+ */
+static pg_attribute_always_inline uint32
+rc_carc_plain(const char *s, int len)
+{
+	if (len < 1 || len > 3)
+		return 0;
+	if (len >= 2 && rc_group_index(s[0], s[1]) > 0)
+		return 0;
+	return rc_carc_bits(s, len);
+}
+
+/*
+ * Add one row with a well-formed key: find its slot in line; only a new
+ * code takes the out-of-line path that may grow the table.
+ */
+static pg_attribute_always_inline RcDenials *
+rc_denials_add_key(RcDenials *d, uint32 key, Datum amount)
+{
+	RcDenialSlot *slots = RC_DENIALS_SLOTS(d);
+	uint32		mask = d->capacity - 1;
+	uint32		i = rc_key_slot(key, d->capacity);
+	RcDenialEntry *e;
+
+	Assert(!(key & RC_KEY_INVALID));
+	for (;;)
+	{
+		if (likely(slots[i].key == key))
+		{
+			e = &RC_DENIALS_ENTRIES(d)[slots[i].entry];
+			break;
+		}
+		if (slots[i].key == RC_KEY_EMPTY)
+		{
+			e = rc_denials_entry(&d, CurrentMemoryContext, key, NULL, 0);
+			break;
+		}
+		i = (i + 1) & mask;
+	}
+	rc_sum_add_datum(&e->sum, amount);
+	rc_entry_add_count(e, 1);
 	return d;
 }
 
@@ -807,7 +928,7 @@ rc_denials_add_code(RcDenials **dp, int group, uint32 carc,
 					const char *s, int len, Datum amount)
 {
 	if (carc != 0)
-		rc_denials_add_row(dp, rc_make_key(group, carc), NULL, 0, amount);
+		*dp = rc_denials_add_key(*dp, rc_make_key(group, carc), amount);
 	else
 	{
 		char		raw[RC_RAW_MAX];
@@ -824,7 +945,6 @@ Datum
 rc_denial_summary2_trans(PG_FUNCTION_ARGS)
 {
 	RcDenials  *d;
-	text	   *code;
 	const char *s;
 	int			len;
 	int			group;
@@ -837,9 +957,7 @@ rc_denial_summary2_trans(PG_FUNCTION_ARGS)
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
 	d = rc_denials_state(fcinfo);
-	code = PG_GETARG_TEXT_PP(1);
-	s = VARDATA_ANY(code);
-	len = VARSIZE_ANY_EXHDR(code);
+	rc_text_arg(PG_GETARG_DATUM(1), &s, &len);
 	rc_trim(&s, &len);
 	carc = rc_parse_combined(s, len, &group);
 	rc_denials_add_code(&d, group, carc, s, len, PG_GETARG_DATUM(2));
@@ -847,43 +965,21 @@ rc_denial_summary2_trans(PG_FUNCTION_ARGS)
 }
 
 /*
- * denial_summary(group_code text, carc text, amount numeric).  A NULL or
- * blank group code means "unknown" (the CARC column may then carry a group
- * itself, "CO-16"); a CARC column with a group prefix must agree with the
- * group column.
+ * denial_summary(group_code, carc, amount) for a row that is not the
+ * usual plain pair: blanks, a group prefix in the CARC column, a missing
+ * or malformed group, a malformed CARC.  gs is NULL when the group column
+ * is NULL.  Kept out of line so that the per-row function stays small.
  */
-PG_FUNCTION_INFO_V1(rc_denial_summary3_trans);
-Datum
-rc_denial_summary3_trans(PG_FUNCTION_ARGS)
+static pg_noinline RcDenials *
+rc_denial_summary3_general(RcDenials *d, const char *s, int len,
+						   const char *gs, int glen, Datum amount)
 {
-	RcDenials  *d;
-	text	   *code;
-	const char *s;
-	int			len;
-	const char *gs = NULL;
-	int			glen = 0;
 	int			group;
 	uint32		carc;
 
-	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	d = rc_denials_state(fcinfo);
-	code = PG_GETARG_TEXT_PP(2);
-	s = VARDATA_ANY(code);
-	len = VARSIZE_ANY_EXHDR(code);
-	rc_trim(&s, &len);
-	if (!PG_ARGISNULL(1))
-	{
-		text	   *gt = PG_GETARG_TEXT_PP(1);
-
-		gs = VARDATA_ANY(gt);
-		glen = VARSIZE_ANY_EXHDR(gt);
+	if (gs != NULL)
 		rc_trim(&gs, &glen);
-	}
+	rc_trim(&s, &len);
 	carc = rc_parse_combined(s, len, &group);
 	if (glen > 0 && carc != 0)
 	{
@@ -904,11 +1000,56 @@ rc_denial_summary3_trans(PG_FUNCTION_ARGS)
 		memcpy(buf, gs, gl);
 		buf[gl] = '-';
 		memcpy(buf + gl + 1, s, cl);
-		rc_denials_add_code(&d, group, 0, buf, gl + 1 + cl, PG_GETARG_DATUM(3));
+		rc_denials_add_code(&d, group, 0, buf, gl + 1 + cl, amount);
 	}
 	else
-		rc_denials_add_code(&d, group, carc, s, len, PG_GETARG_DATUM(3));
-	PG_RETURN_POINTER(d);
+		rc_denials_add_code(&d, group, carc, s, len, amount);
+	return d;
+}
+
+/*
+ * denial_summary(group_code text, carc text, amount numeric).  A NULL or
+ * blank group code means "unknown" (the CARC column may then carry a group
+ * itself, "CO-16"); a CARC column with a group prefix must agree with the
+ * group column.
+ */
+PG_FUNCTION_INFO_V1(rc_denial_summary3_trans);
+Datum
+rc_denial_summary3_trans(PG_FUNCTION_ARGS)
+{
+	RcDenials  *d;
+	const char *s;
+	int			len;
+	const char *gs = NULL;
+	int			glen = 0;
+
+	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	d = rc_denials_state(fcinfo);
+	rc_text_arg(PG_GETARG_DATUM(2), &s, &len);
+	if (!PG_ARGISNULL(1))
+	{
+		rc_text_arg(PG_GETARG_DATUM(1), &gs, &glen);
+
+		/* The usual row: a plain group code and a plain CARC. */
+		if (likely(glen == 2))
+		{
+			int			g = rc_group_index(gs[0], gs[1]);
+			uint32		carc;
+
+			if (likely(g > 0) && likely((carc = rc_carc_plain(s, len)) != 0))
+			{
+				PG_RETURN_POINTER(rc_denials_add_key(d, rc_make_key(g, carc),
+													 PG_GETARG_DATUM(3)));
+			}
+		}
+	}
+	PG_RETURN_POINTER(rc_denial_summary3_general(d, s, len, gs, glen,
+												 PG_GETARG_DATUM(3)));
 }
 
 /*
@@ -1198,14 +1339,12 @@ rc_denial_root_causes(PG_FUNCTION_ARGS)
 	m = rc_category_map_load(fcinfo);
 	refs = palloc(sizeof(RcCodeRef) * Max(d->nentries, 1));
 	memset(&total, 0, sizeof(RcSum));
-	for (s = 0; s < d->capacity; s++)
+	for (s = 0; s < d->nentries; s++)
 	{
-		RcDenialEntry *e = &d->slots[s];
+		RcDenialEntry *e = &RC_DENIALS_ENTRIES(d)[s];
 		const char *category;
 		bool		is_denial;
 
-		if (e->key == RC_KEY_EMPTY)
-			continue;
 		rc_entry_category(m, e, &category, &is_denial);
 		if (!is_denial)
 			continue;

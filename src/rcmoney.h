@@ -136,19 +136,14 @@ rc_amount_decode_fast(Datum num, RcAmount *out)
 		rc_amount_decode(num, out);
 }
 
-/* Decode a numeric Datum and add it to a sum. */
+/*
+ * Add acc / 10^scale (with its display scale) to a sum, as decoded by
+ * rc_amount_decode_short().  The datum it came from is passed for the rare
+ * case that needs the general path.
+ */
 static pg_attribute_always_inline void
-rc_sum_add_datum(RcSum *sum, Datum num)
+rc_sum_add_int64(RcSum *sum, int64 acc, int scale, int dscale, Datum num)
 {
-	int64		acc;
-	int			scale;
-	int			dscale;
-
-	if (unlikely(!rc_amount_decode_short(num, &acc, &scale, &dscale)))
-	{
-		rc_sum_add_datum_slow(sum, num);
-		return;
-	}
 	if (likely(scale == sum->scale))
 	{
 		if (unlikely(__builtin_add_overflow(sum->value, (int128) acc, &sum->value)))
@@ -175,6 +170,20 @@ rc_sum_add_datum(RcSum *sum, Datum num)
 	}
 	if (dscale > sum->dscale)
 		sum->dscale = (int16) dscale;
+}
+
+/* Decode a numeric Datum and add it to a sum. */
+static pg_attribute_always_inline void
+rc_sum_add_datum(RcSum *sum, Datum num)
+{
+	int64		acc;
+	int			scale;
+	int			dscale;
+
+	if (unlikely(!rc_amount_decode_short(num, &acc, &scale, &dscale)))
+		rc_sum_add_datum_slow(sum, num);
+	else
+		rc_sum_add_int64(sum, acc, scale, dscale, num);
 }
 
 static inline bool

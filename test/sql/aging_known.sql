@@ -161,3 +161,19 @@ SELECT d AS as_of, revcycle.net_window_start(revcycle.ar_days_agg('charge', 1, d
 -- 180-day look-back: charges in (2025-06-03, 2025-11-30] = 30,000+40,000+30,000-1,000 + 50,000 = 149,000
 --   -> 49,500 x 180 / 149,000 = 59.798... -> 59.80
 SELECT round(revcycle.days_in_ar(kind, amount, posted, '2025-11-30', 180), 2) AS gross_180 FROM led2;
+
+-- Bucket lookup (ar_aging finds the bucket of an age up to the last bound
+-- by table lookup when the last bound is below 1023, by comparing with the
+-- bounds otherwise): the same ages on both sides of each bound, with last
+-- bounds 1022 (table), 1023 and 2000 (comparisons).  One row per age, 1.00
+-- each, so items = amount per bucket.
+-- {30,1022}: ages 0,30 -> 0-30 (2); 31,1022 -> 31-1022 (2);
+--            1023,2000,2001,5000 -> 1023+ (4).
+-- {30,1023}: 0,30 -> 2; 31,1022,1023 -> 31-1023 (3); 2000,2001,5000 -> 1024+ (3).
+-- {30,2000}: 0,30 -> 2; 31,1022,1023,2000 -> 31-2000 (4); 2001,5000 -> 2001+ (2).
+WITH ages(age) AS (VALUES (0), (30), (31), (1022), (1023), (2000), (2001), (5000)),
+     b(bounds) AS (VALUES ('{30,1022}'::int[]), ('{30,1023}'), ('{30,2000}'))
+SELECT b.bounds, x.bucket, x.items, x.amount
+  FROM b, LATERAL revcycle.aging_buckets(
+            (SELECT revcycle.ar_aging(1.00, date '2030-01-01' - age, '2030-01-01', b.bounds) FROM ages)) x
+ ORDER BY b.bounds, x.min_days;

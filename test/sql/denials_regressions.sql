@@ -38,3 +38,21 @@ VALUES (801, 801, 'denial_writeoff', 600.00, '2025-03-05', 802);
 SELECT posted_date, denial_id, appeals_filed, fewer_than_two_appeals
 FROM revcycle.denial_writeoff_review WHERE denial_id = 802;
 ROLLBACK;
+
+-- denial_summary(group_code, carc, amount) reads a plain pair (a group code
+-- and 1-3 alphanumerics, no blanks) on a fast path; anything else goes
+-- through the general parser.  The two must agree: each pair below is
+-- summed as given and padded with blanks (which forces the general
+-- parser, and trimming makes it the same code), and the summaries must be
+-- equal; the codes are listed too.
+WITH g(g) AS (VALUES ('CO'), ('co'), ('Co'), ('PR'), ('pi'), ('OA'), ('CR'), ('XX'), ('C'), ('C0')),
+     c(c) AS (VALUES ('1'), ('16'), ('197'), ('a1'), ('B7'), ('p1'), ('PI'), ('CO1'), ('co16'), ('1234'),
+                     ('1-'), ('*'), ('A'), ('Ab9'), ('é1'))
+SELECT g.g, c.c, s.plain::text = s.padded::text AS same,
+       (SELECT string_agg(coalesce(group_code, '?') || '|' || coalesce(carc, '?') || '|' || category, ',')
+          FROM revcycle.denial_codes(s.plain)) AS codes
+  FROM g, c,
+       LATERAL (SELECT revcycle.denial_summary(v.g, v.c, 1.00) AS plain,
+                       revcycle.denial_summary(' ' || v.g, ' ' || v.c || ' ', 1.00) AS padded
+                  FROM (VALUES (g.g, c.c)) v(g, c)) s
+ ORDER BY g.g COLLATE "C", c.c COLLATE "C";
