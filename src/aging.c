@@ -419,14 +419,14 @@ rc_aging_recv(PG_FUNCTION_ARGS)
 
 /* ---------- ar_aging transition ---------- */
 
+/* Ages up to this many days find their bucket by table lookup. */
+#define RC_AGE_TABLE_SIZE 1024
+
 /*
  * Per call site cache of the bounds argument: the raw array bytes last
  * seen and their parsed form.  A row whose bounds bytes equal the cached
  * ones (always, for a constant) costs one memcmp.
  */
-/* Ages up to this many days find their bucket by table lookup. */
-#define RC_AGE_TABLE_SIZE 1024
-
 typedef struct RcBoundsCache
 {
 	int			rawlen;
@@ -612,10 +612,7 @@ rc_ar_aging_trans(PG_FUNCTION_ARGS)
 	/* Per-row fast path: default bounds already set up, no call. */
 	if (unlikely(bc == NULL || PG_NARGS() >= 5 || bc->rawlen != 0))
 		bc = rc_bounds_get(fcinfo);
-	/* AggCheckCallContext's own test, without the call, for the usual row */
-	if (likely(!PG_ARGISNULL(0) && fcinfo->context != NULL &&
-			   (IsA(fcinfo->context, AggState) ||
-				IsA(fcinfo->context, WindowAggState))))
+	if (likely(rc_agg_state_in_place(fcinfo)))
 		in_agg = true;
 	else
 		in_agg = AggCheckCallContext(fcinfo, &aggctx) != 0;

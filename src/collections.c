@@ -82,10 +82,7 @@ rc_collections_state(FunctionCallInfo fcinfo)
 	MemoryContext aggctx;
 	RcCollections *c;
 
-	/* Per-row fast path: AggCheckCallContext's own test, without the call. */
-	if (likely(!PG_ARGISNULL(0) && fcinfo->context != NULL &&
-			   (IsA(fcinfo->context, AggState) ||
-				IsA(fcinfo->context, WindowAggState))))
+	if (likely(rc_agg_state_in_place(fcinfo)))
 		return (RcCollections *) PG_GETARG_POINTER(0);
 	if (!AggCheckCallContext(fcinfo, &aggctx))
 		aggctx = CurrentMemoryContext;

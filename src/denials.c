@@ -829,10 +829,7 @@ rc_denials_state(FunctionCallInfo fcinfo)
 	RcDenials  *src;
 	RcDenials  *d;
 
-	/* Per-row fast path: AggCheckCallContext's own test, without the call. */
-	if (likely(!PG_ARGISNULL(0) && fcinfo->context != NULL &&
-			   (IsA(fcinfo->context, AggState) ||
-				IsA(fcinfo->context, WindowAggState))))
+	if (likely(rc_agg_state_in_place(fcinfo)))
 		return (RcDenials *) PG_GETARG_POINTER(0);
 	if (PG_ARGISNULL(0))
 		return rc_denials_new(CurrentMemoryContext, RC_MIN_CAPACITY);

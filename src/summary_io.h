@@ -15,6 +15,7 @@
 #ifndef REVCYCLE_SUMMARY_IO_H
 #define REVCYCLE_SUMMARY_IO_H
 
+#include "nodes/execnodes.h"
 #include "rcmoney.h"
 
 typedef struct RcReader
@@ -42,5 +43,20 @@ extern void rc_write_sum(StringInfo buf, const RcSum *sum);
 extern void rc_recv_version(StringInfo buf, int version, const char *typname);
 extern void rc_recv_end(StringInfo buf, const char *typname);
 extern pg_attribute_noreturn() void rc_recv_error(const char *typname, const char *what);
+
+/*
+ * True when a transition function may update its state argument in place:
+ * the state is not NULL and the call comes from an aggregate or window
+ * aggregate.  This is AggCheckCallContext's own test done in line, for the
+ * per-row path; callers that need the aggregate's memory context call
+ * AggCheckCallContext itself, once, when the state is created.
+ */
+static pg_attribute_always_inline bool
+rc_agg_state_in_place(FunctionCallInfo fcinfo)
+{
+	return !PG_ARGISNULL(0) && fcinfo->context != NULL &&
+		(IsA(fcinfo->context, AggState) ||
+		 IsA(fcinfo->context, WindowAggState));
+}
 
 #endif							/* REVCYCLE_SUMMARY_IO_H */
