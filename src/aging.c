@@ -431,6 +431,7 @@ typedef struct RcBoundsCache
 {
 	int			rawlen;
 	char	   *raw;
+	bool		raw_stable;		/* the bounds argument is a constant */
 	int			nbounds;
 	int32		bounds[RC_AGING_MAX_BOUNDS];
 	/* an aggregate state known to have these bounds (NULL: none yet) */
@@ -494,6 +495,29 @@ rc_bounds_parse(ArrayType *arr, RcBoundsCache *c)
 	memcpy(c->bounds, data, n * sizeof(int32));
 }
 
+/*
+ * True when the bounds argument of this call site is the same for every
+ * row: a constant in the aggregate call (the transition function's own
+ * expression only has placeholders there), or a stable argument of a
+ * plain function call.
+ */
+static bool
+rc_bounds_arg_constant(FunctionCallInfo fcinfo)
+{
+	Aggref	   *aggref = AggGetAggref(fcinfo);
+
+	if (aggref != NULL)
+	{
+		TargetEntry *tle;
+
+		if (list_length(aggref->args) != 4)
+			return false;
+		tle = list_nth_node(TargetEntry, aggref->args, 3);
+		return IsA(tle->expr, Const);
+	}
+	return get_fn_expr_arg_stable(fcinfo->flinfo, 4);
+}
+
 static RcBoundsCache *
 rc_bounds_get(FunctionCallInfo fcinfo)
 {
@@ -523,6 +547,9 @@ rc_bounds_get(FunctionCallInfo fcinfo)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("aging bounds must not be NULL")));
+	/* bounds given as a constant or parameter: parsed on the first row only */
+	if (c->rawlen > 0 && c->raw_stable)
+		return c;
 	v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(4));
 	if (VARATT_IS_EXTENDED(v))
 		v = pg_detoast_datum(v);
@@ -539,6 +566,7 @@ rc_bounds_get(FunctionCallInfo fcinfo)
 	c->raw = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len);
 	memcpy(c->raw, v, len);
 	c->rawlen = len;
+	c->raw_stable = rc_bounds_arg_constant(fcinfo);
 	return c;
 }
 
@@ -584,9 +612,62 @@ rc_aging_as_of_differs(DateADT as_of, DateADT first)
  * ar_aging(balance numeric, anchor date, as_of date [, bounds int[]])
  * Arguments: 0 state, 1 balance, 2 anchor, 3 as_of, 4 bounds.
  */
+static pg_noinline Datum rc_ar_aging_trans_general(FunctionCallInfo fcinfo);
+
+/* A balance in ten-thousandths into its bucket: debit, credit or neither. */
+static pg_attribute_always_inline void
+rc_bucket_add4(RcAgingBucket *b, int64 value4, int dscale)
+{
+	if (value4 > 0)
+	{
+		rc_sum_add4(&b->amount, value4, dscale);
+		b->items++;
+	}
+	else if (value4 < 0)
+	{
+		rc_sum_add4(&b->credit_amount, value4, dscale);
+		b->credit_items++;
+	}
+}
+
+/*
+ * The per-row path: an aggregate call on a state made by an earlier row of
+ * this call site (so its bounds are the cached ones and its as_of is
+ * checked by one comparison), bounds small enough for the age table, and
+ * an amount in the money fast path.  Everything else, including the first
+ * row of each group and every error, goes to rc_ar_aging_trans_general.
+ */
 PG_FUNCTION_INFO_V1(rc_ar_aging_trans);
 Datum
 rc_ar_aging_trans(PG_FUNCTION_ARGS)
+{
+	RcBoundsCache *bc = (RcBoundsCache *) fcinfo->flinfo->fn_extra;
+	RcAging    *a;
+	int64		age;
+	int64		v4;
+	int			dscale;
+
+	if (unlikely(bc == NULL || !rc_agg_state_in_place(fcinfo) || PG_ARGISNULL(3) ||
+				 (PG_NARGS() >= 5 ? !(bc->rawlen > 0 && bc->raw_stable) : bc->rawlen != 0)))
+		return rc_ar_aging_trans_general(fcinfo);
+	a = (RcAging *) PG_GETARG_POINTER(0);
+	if (unlikely(a != bc->checked_state || bc->table_max < 0 ||
+				 a->as_of != PG_GETARG_DATEADT(3)))
+		return rc_ar_aging_trans_general(fcinfo);
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(a);
+	age = (int64) a->as_of - (int64) PG_GETARG_DATEADT(2);
+	if (age < 0)
+		PG_RETURN_POINTER(a);	/* not yet receivable */
+	if (unlikely(!rc_money_decode4(PG_GETARG_DATUM(1), &v4, &dscale)))
+		return rc_ar_aging_trans_general(fcinfo);
+	rc_bucket_add4(&RC_AGING_BUCKETS(a)[bc->bucket_of_age[Min(age, (int64) bc->table_max)]],
+				   v4, dscale);
+	PG_RETURN_POINTER(a);
+}
+
+static pg_noinline Datum
+rc_ar_aging_trans_general(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggctx = NULL;
 	RcAging    *a;
@@ -596,7 +677,6 @@ rc_ar_aging_trans(PG_FUNCTION_ARGS)
 	int64		age;
 	RcAmount	amt;
 	int64		acc;
-	int			scale;
 	int			dscale;
 	RcAgingBucket *b;
 	bool		in_agg;
@@ -608,10 +688,7 @@ rc_ar_aging_trans(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("as_of date of ar_aging must not be NULL")));
 	as_of = PG_GETARG_DATEADT(3);
-	bc = (RcBoundsCache *) fcinfo->flinfo->fn_extra;
-	/* Per-row fast path: default bounds already set up, no call. */
-	if (unlikely(bc == NULL || PG_NARGS() >= 5 || bc->rawlen != 0))
-		bc = rc_bounds_get(fcinfo);
+	bc = rc_bounds_get(fcinfo);
 	if (likely(rc_agg_state_in_place(fcinfo)))
 		in_agg = true;
 	else
@@ -679,19 +756,10 @@ rc_ar_aging_trans(PG_FUNCTION_ARGS)
 			n += (age > a->bounds[i]);
 	}
 	b = &RC_AGING_BUCKETS(a)[n];
-	if (likely(rc_amount_decode_short(PG_GETARG_DATUM(1), &acc, &scale, &dscale)))
+	if (likely(rc_money_decode4(PG_GETARG_DATUM(1), &acc, &dscale)))
 	{
-		/* the usual amount: decoded in line, added at the sum's scale */
-		if (acc > 0)
-		{
-			rc_sum_add_int64(&b->amount, acc, scale, dscale, PG_GETARG_DATUM(1));
-			b->items++;
-		}
-		else if (acc < 0)
-		{
-			rc_sum_add_int64(&b->credit_amount, acc, scale, dscale, PG_GETARG_DATUM(1));
-			b->credit_items++;
-		}
+		/* the usual amount: decoded in line, added at scale 4 */
+		rc_bucket_add4(b, acc, dscale);
 		PG_RETURN_POINTER(a);
 	}
 	rc_amount_decode(PG_GETARG_DATUM(1), &amt);

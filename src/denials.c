@@ -170,16 +170,27 @@ rc_group_index(char a, char b)
 }
 
 /* An alphanumeric character upper-cased, or 0 for any other byte. */
-static inline uint32
-rc_carc_char(unsigned char c)
-{
-	bool		digit = (uint32) (c - '0') < 10;
-	bool		letter = (uint32) ((c | 0x20) - 'a') < 26;
+#define RC_CU(c) \
+	((c) >= '0' && (c) <= '9' ? (c) : \
+	 (c) >= 'A' && (c) <= 'Z' ? (c) : \
+	 (c) >= 'a' && (c) <= 'z' ? (c) - ('a' - 'A') : 0)
+#define RC_CU16(b) \
+	RC_CU((b) + 0), RC_CU((b) + 1), RC_CU((b) + 2), RC_CU((b) + 3), \
+	RC_CU((b) + 4), RC_CU((b) + 5), RC_CU((b) + 6), RC_CU((b) + 7), \
+	RC_CU((b) + 8), RC_CU((b) + 9), RC_CU((b) + 10), RC_CU((b) + 11), \
+	RC_CU((b) + 12), RC_CU((b) + 13), RC_CU((b) + 14), RC_CU((b) + 15)
+static const uint8 rc_carc_upper[256] = {
+	RC_CU16(0), RC_CU16(16), RC_CU16(32), RC_CU16(48),
+	RC_CU16(64), RC_CU16(80), RC_CU16(96), RC_CU16(112),
+	RC_CU16(128), RC_CU16(144), RC_CU16(160), RC_CU16(176),
+	RC_CU16(192), RC_CU16(208), RC_CU16(224), RC_CU16(240)
+};
 
-	return (digit | letter) ? (letter ? (uint32) (c & 0xDF) : c) : 0;
-}
-
-/* Packed CARC of 1-3 alphanumerics (upper-cased), or 0 when malformed. */
+/*
+ * Packed CARC of 1-3 alphanumerics (upper-cased), or 0 when malformed.
+ * Three table lookups (the last character repeated for shorter codes),
+ * no branch on the characters or the length.
+ */
 static inline uint32
 rc_carc_bits(const char *s, int len)
 {
@@ -189,13 +200,12 @@ rc_carc_bits(const char *s, int len)
 
 	if ((uint32) (len - 1) > 2)
 		return 0;
-	/* Read three characters, repeating the last one, without branching. */
-	c0 = rc_carc_char(s[0]);
-	c1 = rc_carc_char(s[len > 1]);
-	c2 = rc_carc_char(s[len - 1]);
-	if (c0 == 0 || c1 == 0 || c2 == 0)
+	c0 = rc_carc_upper[(unsigned char) s[0]];
+	c1 = rc_carc_upper[(unsigned char) s[len > 1]];
+	c2 = rc_carc_upper[(unsigned char) s[len - 1]];
+	if ((c0 == 0) | (c1 == 0) | (c2 == 0))
 		return 0;
-	return (c0 << 16) | ((len > 1) ? c1 << 8 : 0) | ((len > 2) ? c2 : 0);
+	return (c0 << 16) | (c1 << 8 & -(uint32) (len > 1)) | (c2 & -(uint32) (len > 2));
 }
 
 /*
@@ -870,11 +880,16 @@ rc_text_arg(Datum d, const char **s, int *len)
 static pg_attribute_always_inline uint32
 rc_carc_plain(const char *s, int len)
 {
-	if (len < 1 || len > 3)
+	uint32		bits = rc_carc_bits(s, len);
+
+	/*
+	 * Two leading letters may be a group code written into the CARC column
+	 * ("CO16"): the general parser decides.  No CARC starts with two
+	 * letters, so this costs nothing on real data.
+	 */
+	if (unlikely((bits >> 16) >= 'A' && ((bits >> 8) & 0xFF) >= 'A'))
 		return 0;
-	if (len >= 2 && rc_group_index(s[0], s[1]) > 0)
-		return 0;
-	return rc_carc_bits(s, len);
+	return bits;
 }
 
 /*
@@ -1010,9 +1025,66 @@ rc_denial_summary3_general(RcDenials *d, const char *s, int len,
  * itself, "CO-16"); a CARC column with a group prefix must agree with the
  * group column.
  */
+static pg_noinline Datum rc_denial_summary3_any(FunctionCallInfo fcinfo);
+
+/* The entry of a code already in the summary, or NULL. */
+static pg_attribute_always_inline RcDenialEntry *
+rc_denials_find(RcDenials *d, uint32 key)
+{
+	RcDenialSlot *slots = RC_DENIALS_SLOTS(d);
+	uint32		mask = d->capacity - 1;
+	uint32		i = rc_key_slot(key, d->capacity);
+
+	while (slots[i].key != key)
+	{
+		if (slots[i].key == RC_KEY_EMPTY)
+			return NULL;
+		i = (i + 1) & mask;
+	}
+	return &RC_DENIALS_ENTRIES(d)[slots[i].entry];
+}
+
+/*
+ * The per-row path, for the usual row of an aggregate call: a plain
+ * two-letter group code and a plain CARC, both short texts read in place,
+ * a code already in the summary, and an amount in the money fast path.
+ * Every other row (NULLs, blanks, spellings, malformed codes, a new code,
+ * the first row of a group) goes to rc_denial_summary3_any.
+ */
 PG_FUNCTION_INFO_V1(rc_denial_summary3_trans);
 Datum
 rc_denial_summary3_trans(PG_FUNCTION_ARGS)
+{
+	if (likely(!PG_ARGISNULL(1) && !PG_ARGISNULL(2) && !PG_ARGISNULL(3) &&
+			   rc_agg_state_in_place(fcinfo)))
+	{
+		RcDenials  *d = (RcDenials *) PG_GETARG_POINTER(0);
+		const uint8 *gv = (const uint8 *) DatumGetPointer(PG_GETARG_DATUM(1));
+		const uint8 *cv = (const uint8 *) DatumGetPointer(PG_GETARG_DATUM(2));
+		RcDenialEntry *e;
+		int			g;
+		uint32		carc;
+		int64		v4;
+		int			dscale;
+
+		if (likely(gv[0] == RC_VARHDR_1B(VARHDRSZ_SHORT + 2) &&
+				   VARATT_IS_1B(cv) && !VARATT_IS_1B_E(cv)) &&
+			(g = rc_group_index((char) gv[1], (char) gv[2])) > 0 &&
+			(carc = rc_carc_plain((const char *) cv + VARHDRSZ_SHORT,
+								  VARSIZE_1B(cv) - VARHDRSZ_SHORT)) != 0 &&
+			(e = rc_denials_find(d, rc_make_key(g, carc))) != NULL &&
+			rc_money_decode4(PG_GETARG_DATUM(3), &v4, &dscale))
+		{
+			rc_sum_add4(&e->sum, v4, dscale);
+			rc_entry_add_count(e, 1);
+			PG_RETURN_POINTER(d);
+		}
+	}
+	return rc_denial_summary3_any(fcinfo);
+}
+
+static pg_noinline Datum
+rc_denial_summary3_any(FunctionCallInfo fcinfo)
 {
 	RcDenials  *d;
 	const char *s;

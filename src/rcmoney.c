@@ -229,6 +229,19 @@ rc_sum_rescale(RcSum *sum, int scale)
 }
 
 void
+rc_sum_add4_slow(RcSum *sum, int64 value4)
+{
+	int128		v = value4;
+
+	if (sum->scale < 4)
+		rc_sum_rescale(sum, 4);
+	else if (__builtin_mul_overflow(v, rc_pow10[sum->scale - 4], &v))
+		rc_sum_out_of_range();
+	if (__builtin_add_overflow(sum->value, v, &sum->value))
+		rc_sum_out_of_range();
+}
+
+void
 rc_sum_add_datum_slow(RcSum *sum, Datum num)
 {
 	RcAmount	a;
@@ -425,9 +438,24 @@ rc_sum_div(const RcSum *num, const RcSum *den)
 void
 rc_sum_send(StringInfo buf, const RcSum *sum)
 {
-	pq_sendint64(buf, (int64) (sum->value >> 64));
-	pq_sendint64(buf, (int64) (uint64) sum->value);
-	pq_sendint16(buf, sum->scale);
+	int128		value = sum->value;
+	int			scale = sum->scale;
+
+	/*
+	 * One binary form per value, whichever path built the sum (the fast
+	 * path keeps scale 4, text input the scale written): the smallest
+	 * scale that holds the value exactly.
+	 */
+	if (value == 0)
+		scale = 0;
+	while (scale > 0 && value % 10 == 0)
+	{
+		value /= 10;
+		scale--;
+	}
+	pq_sendint64(buf, (int64) (value >> 64));
+	pq_sendint64(buf, (int64) (uint64) value);
+	pq_sendint16(buf, scale);
 	pq_sendint16(buf, sum->dscale);
 }
 

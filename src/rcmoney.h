@@ -22,8 +22,9 @@
 /*
  * An exact sum: value / 10^scale.  dscale is the display scale, the largest
  * display scale of the numerics added (what sum(numeric) would show).  The
- * scale may exceed dscale (the hot path keeps base-10000 scales); the
- * digits past dscale are then zero, and output drops them.
+ * scale need not equal dscale (the hot path keeps scale 4): digits past
+ * dscale are always zero and output drops them, and output pads with zeros
+ * up to dscale.  Binary output sends the smallest scale (rc_sum_send).
  * The struct is 8-byte aligned (PostgreSQL's int128 typedef is), so it can
  * sit inside a varlena summary at an 8-byte offset.
  */
@@ -136,38 +137,149 @@ rc_amount_decode_fast(Datum num, RcAmount *out)
 		rc_amount_decode(num, out);
 }
 
-/*
- * Add acc / 10^scale (with its display scale) to a sum, as decoded by
- * rc_amount_decode_short().  The datum it came from is passed for the rare
- * case that needs the general path.
- */
-static pg_attribute_always_inline void
-rc_sum_add_int64(RcSum *sum, int64 acc, int scale, int dscale, Datum num)
-{
-	if (likely(scale == sum->scale))
-	{
-		if (unlikely(__builtin_add_overflow(sum->value, (int128) acc, &sum->value)))
-			rc_sum_out_of_range();
-	}
-	else if (scale < sum->scale && sum->scale - scale <= 18)
-	{
-		int128		x = (int128) acc * (int128) rc_pow10_int64[sum->scale - scale];
+/* 10000^0 .. 10000^3 */
+static const int64 rc_pow10000_int64[4] = {
+	INT64CONST(1), INT64CONST(10000), INT64CONST(100000000),
+	INT64CONST(1000000000000)
+};
 
-		if (unlikely(__builtin_add_overflow(sum->value, x, &sum->value)))
-			rc_sum_out_of_range();
-	}
-	else if (scale > sum->scale)
+/*
+ * The money fast path.  Nearly every amount in a warehouse is a
+ * short-format numeric with at most four decimal places and less than
+ * 10^12 in magnitude: base-10000 weight -1 .. 2, its last digit's weight
+ * -1 or more, so at most four digits.  rc_money_decode4() turns such a
+ * value into an int64 count of ten-thousandths (|value| < 10^16) without a
+ * branch on its scale, so that every row is added to a sum kept at scale 4
+ * with one 128-bit add.  It returns false for anything else (more decimal
+ * places, larger values, the long format, NaN and Infinity, compressed or
+ * out-of-line values), which the general decoder handles.
+ *
+ * e1 below is 1 + the base-10000 weight of the last digit: the value in
+ * ten-thousandths is the digits read as one base-10000 number times
+ * 10000^e1, and the fast path takes e1 = 0 .. 3.
+ */
+static pg_attribute_always_inline bool
+rc_money_decode4_any(const uint8 *v, int64 *value4, int *dscale)
+{
+	const uint8 *p;
+	uint32		nbytes;
+	uint32		hdr;
+	uint32		ndigits;
+	uint32		w1;
+	uint32		e1;
+	uint32		i;
+	uint16		h;
+	int64		acc = 0;
+
+	if (likely(VARATT_IS_1B(v) && !VARATT_IS_1B_E(v)))
 	{
-		/* First amount with more decimals: raise the sum's scale once. */
-		rc_sum_rescale(sum, scale);
-		if (unlikely(__builtin_add_overflow(sum->value, (int128) acc, &sum->value)))
+		p = v + VARHDRSZ_SHORT;
+		nbytes = VARSIZE_1B(v) - VARHDRSZ_SHORT;
+	}
+	else if (VARATT_IS_4B_U(v))
+	{
+		p = v + VARHDRSZ;
+		nbytes = VARSIZE_4B(v) - VARHDRSZ;
+	}
+	else
+		return false;
+	/* a 2-byte header and 0 .. 4 digits */
+	if (unlikely(nbytes - sizeof(uint16) > 4 * sizeof(uint16)))
+		return false;
+	memcpy(&h, p, sizeof(uint16));
+	hdr = h;
+	if ((hdr & RC_NUMERIC_SIGN_MASK) != RC_NUMERIC_SHORT)
+		return false;
+	ndigits = (nbytes - sizeof(uint16)) >> 1;
+	/*
+	 * The weight is a 7-bit two's complement number in the low bits:
+	 * w1 = weight + 1 must be 0 .. 3, and e1 = w1 + 1 - ndigits must be
+	 * 0 .. 3 (unsigned, so negative values fail too).
+	 */
+	w1 = (hdr + 1) & (RC_NUMERIC_SHORT_WEIGHT_SIGN_MASK | RC_NUMERIC_SHORT_WEIGHT_MASK);
+	e1 = w1 + 1 - ndigits;
+	if ((w1 | e1) > 3)
+		return false;
+	/* hence ndigits = w1 + 1 - e1 <= 4 */
+	for (i = 0; i < ndigits; i++)
+	{
+		uint16		d;
+
+		memcpy(&d, p + sizeof(uint16) + i * sizeof(uint16), sizeof(uint16));
+		acc = acc * RC_NBASE + d;
+	}
+	acc *= rc_pow10000_int64[e1];
+	*value4 = (hdr & RC_NUMERIC_SHORT_SIGN_MASK) ? -acc : acc;
+	*dscale = (hdr & RC_NUMERIC_SHORT_DSCALE_MASK) >> RC_NUMERIC_SHORT_DSCALE_SHIFT;
+	return true;
+}
+
+/* The 1-byte varlena header of a value of len bytes (as SET_VARSIZE_1B). */
+#ifdef WORDS_BIGENDIAN
+#define RC_VARHDR_1B(len) ((uint8) (0x80 | (len)))
+#else
+#define RC_VARHDR_1B(len) ((uint8) (((len) << 1) | 0x01))
+#endif
+
+/*
+ * The two commonest shapes get a path of their own: a value stored in a
+ * tuple (1-byte varlena header) with two base-10000 digits and weight
+ * 0 .. 2 (1.0001 up to 10^12, e.g. 1234.56) or one digit and weight
+ * -1 .. 2 (whole amounts such as 150.00, or cents only such as 0.45).
+ */
+static pg_attribute_always_inline bool
+rc_money_decode4(Datum num, int64 *value4, int *dscale)
+{
+	const uint8 *v = (const uint8 *) DatumGetPointer(num);
+	uint16		h;
+	uint16		d0;
+	uint16		d1;
+	uint32		e1;
+	int64		acc;
+
+	if (likely(v[0] == RC_VARHDR_1B(VARHDRSZ_SHORT + 3 * sizeof(uint16))))
+	{
+		memcpy(&h, v + VARHDRSZ_SHORT, sizeof(uint16));
+		/* short format, weight 0 .. 2: e1 = weight */
+		e1 = (uint32) (h & (RC_NUMERIC_SIGN_MASK | RC_NUMERIC_SHORT_WEIGHT_SIGN_MASK |
+							RC_NUMERIC_SHORT_WEIGHT_MASK)) - RC_NUMERIC_SHORT;
+		if (unlikely(e1 > 2))
+			return rc_money_decode4_any(v, value4, dscale);
+		memcpy(&d0, v + VARHDRSZ_SHORT + sizeof(uint16), sizeof(uint16));
+		memcpy(&d1, v + VARHDRSZ_SHORT + 2 * sizeof(uint16), sizeof(uint16));
+		acc = ((int64) d0 * RC_NBASE + d1) * rc_pow10000_int64[e1];
+	}
+	else if (v[0] == RC_VARHDR_1B(VARHDRSZ_SHORT + 2 * sizeof(uint16)))
+	{
+		memcpy(&h, v + VARHDRSZ_SHORT, sizeof(uint16));
+		/* weight -1 .. 2: e1 = weight + 1 */
+		e1 = (h + 1) & (RC_NUMERIC_SHORT_WEIGHT_SIGN_MASK | RC_NUMERIC_SHORT_WEIGHT_MASK);
+		if (unlikely((h & RC_NUMERIC_SIGN_MASK) != RC_NUMERIC_SHORT || e1 > 3))
+			return rc_money_decode4_any(v, value4, dscale);
+		memcpy(&d0, v + VARHDRSZ_SHORT + sizeof(uint16), sizeof(uint16));
+		acc = (int64) d0 * rc_pow10000_int64[e1];
+	}
+	else
+		return rc_money_decode4_any(v, value4, dscale);
+	*value4 = (h & RC_NUMERIC_SHORT_SIGN_MASK) ? -acc : acc;
+	*dscale = (h & RC_NUMERIC_SHORT_DSCALE_MASK) >> RC_NUMERIC_SHORT_DSCALE_SHIFT;
+	return true;
+}
+
+/* Add a value at scale 4 to a sum whose scale is not 4 (out of line). */
+extern void rc_sum_add4_slow(RcSum *sum, int64 value4);
+
+/* Add a value decoded by rc_money_decode4() to a sum. */
+static pg_attribute_always_inline void
+rc_sum_add4(RcSum *sum, int64 value4, int dscale)
+{
+	if (likely(sum->scale == 4))
+	{
+		if (unlikely(__builtin_add_overflow(sum->value, (int128) value4, &sum->value)))
 			rc_sum_out_of_range();
 	}
 	else
-	{
-		rc_sum_add_datum_slow(sum, num);
-		return;
-	}
+		rc_sum_add4_slow(sum, value4);
 	if (dscale > sum->dscale)
 		sum->dscale = (int16) dscale;
 }
@@ -176,14 +288,13 @@ rc_sum_add_int64(RcSum *sum, int64 acc, int scale, int dscale, Datum num)
 static pg_attribute_always_inline void
 rc_sum_add_datum(RcSum *sum, Datum num)
 {
-	int64		acc;
-	int			scale;
+	int64		value4;
 	int			dscale;
 
-	if (unlikely(!rc_amount_decode_short(num, &acc, &scale, &dscale)))
-		rc_sum_add_datum_slow(sum, num);
+	if (likely(rc_money_decode4(num, &value4, &dscale)))
+		rc_sum_add4(sum, value4, dscale);
 	else
-		rc_sum_add_int64(sum, acc, scale, dscale, num);
+		rc_sum_add_datum_slow(sum, num);
 }
 
 static inline bool

@@ -55,6 +55,20 @@ SELECT b.bucket, b.min_days, b.max_days, b.items, b.amount, b.credit_items, b.cr
   FROM (SELECT revcycle.ar_aging(balance, anchor, '2025-12-31', '{15,45}') AS a FROM ages) s,
        revcycle.aging_buckets(s.a) b;
 
+-- Constant bounds are read once per call site, however many groups use
+-- them: two as_of groups with {15,45}.  As of 2025-12-31 as above
+-- (1.00 | 6.00, -10.50 | 504.00, -0.25).  As of 2025-12-15 every age is 16
+-- days less and the anchors 2025-12-31 and 2026-01-01 are after as_of:
+--   0-15:  ages 14 and 15: 2.00 + 4.00 = 6.00 (2 items)
+--   16-45: ages 44 and 45: 8.00 + 16.00 = 24.00 (2 items), credit age 29: -10.50
+--   46+:   ages 74, 75, 104, 105: 32 + 64 + 128 + 256 = 480.00 (4), credit age 184: -0.25
+SELECT s.d, b.bucket, b.items, b.amount, b.credit_amount
+  FROM (SELECT d, revcycle.ar_aging(balance, anchor, d, '{15,45}') AS a
+          FROM ages, (VALUES (date '2025-12-31'), (date '2025-12-15')) v(d)
+         GROUP BY d) s,
+       revcycle.aging_buckets(s.a) b
+ ORDER BY s.d, b.min_days;
+
 -- One bound {1}: 0-1 = 1.00 (age 0); 2+ = the other 8 debits: 511 - 1 = 510.00.
 SELECT b.bucket, b.items, b.amount
   FROM (SELECT revcycle.ar_aging(balance, anchor, '2025-12-31', '{1}') AS a FROM ages) s,
