@@ -401,9 +401,44 @@ rc_kind_map(FunctionCallInfo fcinfo)
 	return m;
 }
 
+static pg_noinline Datum rc_collections_ledger_trans_any(FunctionCallInfo fcinfo);
+
+/*
+ * collections_agg(kind, amount).  The per-row path: an aggregate call on a
+ * state whose kind map is set up, a kind that adds to a sum already at
+ * scale 4, and a money-shaped amount; every other row (NULLs, transfers,
+ * the group's first rows) takes the general function.
+ */
 PG_FUNCTION_INFO_V1(rc_collections_ledger_trans);
 Datum
 rc_collections_ledger_trans(PG_FUNCTION_ARGS)
+{
+	const RcKindMap *m = (const RcKindMap *) fcinfo->flinfo->fn_extra;
+
+	if (likely(m != NULL && rc_agg_state_in_place(fcinfo) &&
+			   !PG_ARGISNULL(1) && !PG_ARGISNULL(2)))
+	{
+		RcCollections *c = (RcCollections *) PG_GETARG_POINTER(0);
+		uint32		off = (uint32) (PG_GETARG_OID(1) - m->base);
+		int			field;
+		int64		value4;
+		int			dscale;
+
+		if (likely(off < m->span && m->direct[off] >= 0) &&
+			(field = rc_coll_field_of_kind[m->direct[off]]) != RC_KIND_IGNORED &&
+			rc_coll_fast_ok(c, (RcCollField) field) &&
+			rc_money_decode4(PG_GETARG_DATUM(2), &value4, &dscale))
+		{
+			rc_coll_add4(c, (RcCollField) field, value4, dscale);
+			c->rows++;
+			PG_RETURN_POINTER(c);
+		}
+	}
+	return rc_collections_ledger_trans_any(fcinfo);
+}
+
+static pg_noinline Datum
+rc_collections_ledger_trans_any(FunctionCallInfo fcinfo)
 {
 	RcCollections *c = rc_collections_state(fcinfo);
 

@@ -64,6 +64,28 @@ rc_kind_map_init(RcKindMap *m, FunctionCallInfo fcinfo, int argno)
 	}
 	m->nlabels = list->n_members;
 	ReleaseSysCacheList(list);
+
+	/* the direct table, when the OIDs are close together */
+	m->span = 0;
+	if (m->nlabels > 0)
+	{
+		Oid			lo = m->oids[0];
+		Oid			hi = m->oids[0];
+
+		for (i = 1; i < m->nlabels; i++)
+		{
+			lo = Min(lo, m->oids[i]);
+			hi = Max(hi, m->oids[i]);
+		}
+		if (hi - lo < RC_KIND_DIRECT_SPAN)
+		{
+			memset(m->direct, -1, sizeof(m->direct));
+			for (i = 0; i < m->nlabels; i++)
+				m->direct[m->oids[i] - lo] = m->kinds[i];
+			m->base = lo;
+			m->span = hi - lo + 1;
+		}
+	}
 }
 
 void

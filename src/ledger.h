@@ -36,11 +36,22 @@ extern const int8 rc_txn_ar_sign[RC_TXN_NKINDS];
 
 #define RC_MAX_ENUM_LABELS 32
 
+/* Enum OIDs of one type span at most this many values for the direct table. */
+#define RC_KIND_DIRECT_SPAN 64
+
 typedef struct RcKindMap
 {
 	int			nlabels;
 	Oid			oids[RC_MAX_ENUM_LABELS];
 	int8		kinds[RC_MAX_ENUM_LABELS];
+	/*
+	 * kind of OID base + i, or -1; used when the type's OIDs lie within
+	 * RC_KIND_DIRECT_SPAN of each other (they do when the enum was created
+	 * in one statement), so a row's kind is one subtraction and one load.
+	 */
+	Oid			base;
+	uint32		span;			/* 0: no direct table */
+	int8		direct[RC_KIND_DIRECT_SPAN];
 } RcKindMap;
 
 /* Fill *m for the enum type of argument argno of the calling function. */
@@ -51,7 +62,10 @@ static inline RcTxnKind
 rc_kind_lookup(const RcKindMap *m, Oid kind)
 {
 	int			i;
+	uint32		off = (uint32) (kind - m->base);
 
+	if (likely(off < m->span) && m->direct[off] >= 0)
+		return (RcTxnKind) m->direct[off];
 	for (i = 0; i < m->nlabels; i++)
 		if (m->oids[i] == kind)
 			return (RcTxnKind) m->kinds[i];
