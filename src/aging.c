@@ -425,7 +425,8 @@ rc_aging_recv(PG_FUNCTION_ARGS)
 /*
  * Per call site cache of the bounds argument: the raw array bytes last
  * seen and their parsed form.  A row whose bounds bytes equal the cached
- * ones (always, for a constant) costs one memcmp.
+ * ones costs one memcmp; bounds that are a constant in the aggregate call
+ * are not compared again at all (raw_stable).
  */
 typedef struct RcBoundsCache
 {
@@ -496,26 +497,22 @@ rc_bounds_parse(ArrayType *arr, RcBoundsCache *c)
 }
 
 /*
- * True when the bounds argument of this call site is the same for every
- * row: a constant in the aggregate call (the transition function's own
- * expression only has placeholders there), or a stable argument of a
- * plain function call.
+ * True when the bounds argument of this aggregate call is a constant, the
+ * same for every row (the transition function's own expression only has
+ * placeholders there, so the Aggref is asked).  Plain function calls
+ * answer false: a PL/pgSQL variable is a parameter whose value changes
+ * between calls that keep this cache (test in aging_errors).
  */
 static bool
 rc_bounds_arg_constant(FunctionCallInfo fcinfo)
 {
 	Aggref	   *aggref = AggGetAggref(fcinfo);
+	TargetEntry *tle;
 
-	if (aggref != NULL)
-	{
-		TargetEntry *tle;
-
-		if (list_length(aggref->args) != 4)
-			return false;
-		tle = list_nth_node(TargetEntry, aggref->args, 3);
-		return IsA(tle->expr, Const);
-	}
-	return get_fn_expr_arg_stable(fcinfo->flinfo, 4);
+	if (aggref == NULL || list_length(aggref->args) != 4)
+		return false;
+	tle = list_nth_node(TargetEntry, aggref->args, 3);
+	return IsA(tle->expr, Const);
 }
 
 static RcBoundsCache *
@@ -547,7 +544,7 @@ rc_bounds_get(FunctionCallInfo fcinfo)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("aging bounds must not be NULL")));
-	/* bounds given as a constant or parameter: parsed on the first row only */
+	/* bounds given as a constant in the aggregate call: parsed once */
 	if (c->rawlen > 0 && c->raw_stable)
 		return c;
 	v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(4));
@@ -608,10 +605,6 @@ rc_aging_as_of_differs(DateADT as_of, DateADT first)
 			 errhint("An aging summary is taken at one date; group by the as_of date.")));
 }
 
-/*
- * ar_aging(balance numeric, anchor date, as_of date [, bounds int[]])
- * Arguments: 0 state, 1 balance, 2 anchor, 3 as_of, 4 bounds.
- */
 static pg_noinline Datum rc_ar_aging_trans_general(FunctionCallInfo fcinfo);
 
 /* A balance in ten-thousandths into its bucket: debit, credit or neither. */
@@ -631,11 +624,15 @@ rc_bucket_add4(RcAgingBucket *b, int64 value4, int dscale)
 }
 
 /*
- * The per-row path: an aggregate call on a state made by an earlier row of
- * this call site (so its bounds are the cached ones and its as_of is
- * checked by one comparison), bounds small enough for the age table, and
- * an amount in the money fast path.  Everything else, including the first
- * row of each group and every error, goes to rc_ar_aging_trans_general.
+ * ar_aging(balance numeric, anchor date, as_of date [, bounds int[]])
+ * Arguments: 0 state, 1 balance, 2 anchor, 3 as_of, 4 bounds.
+ *
+ * The per-row path: an aggregate call with the default bounds or constant
+ * bounds (then every state of this call site was made with the cached
+ * bounds, whichever group it belongs to), bounds small enough for the age
+ * table, the state's as_of equal to the row's, and an amount in the money
+ * fast path.  Everything else, including the first row of each group and
+ * every error, goes to rc_ar_aging_trans_general.
  */
 PG_FUNCTION_INFO_V1(rc_ar_aging_trans);
 Datum
@@ -651,8 +648,7 @@ rc_ar_aging_trans(PG_FUNCTION_ARGS)
 				 (PG_NARGS() >= 5 ? !(bc->rawlen > 0 && bc->raw_stable) : bc->rawlen != 0)))
 		return rc_ar_aging_trans_general(fcinfo);
 	a = (RcAging *) PG_GETARG_POINTER(0);
-	if (unlikely(a != bc->checked_state || bc->table_max < 0 ||
-				 a->as_of != PG_GETARG_DATEADT(3)))
+	if (unlikely(bc->table_max < 0 || a->as_of != PG_GETARG_DATEADT(3)))
 		return rc_ar_aging_trans_general(fcinfo);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(a);

@@ -1019,12 +1019,6 @@ rc_denial_summary3_general(RcDenials *d, const char *s, int len,
 	return d;
 }
 
-/*
- * denial_summary(group_code text, carc text, amount numeric).  A NULL or
- * blank group code means "unknown" (the CARC column may then carry a group
- * itself, "CO-16"); a CARC column with a group prefix must agree with the
- * group column.
- */
 static pg_noinline Datum rc_denial_summary3_any(FunctionCallInfo fcinfo);
 
 /* The entry of a code already in the summary, or NULL. */
@@ -1045,6 +1039,11 @@ rc_denials_find(RcDenials *d, uint32 key)
 }
 
 /*
+ * denial_summary(group_code text, carc text, amount numeric).  A NULL or
+ * blank group code means "unknown" (the CARC column may then carry a group
+ * itself, "CO-16"); a CARC column with a group prefix must agree with the
+ * group column.
+ *
  * The per-row path, for the usual row of an aggregate call: a plain
  * two-letter group code and a plain CARC, both short texts read in place,
  * a code already in the summary, and an amount in the money fast path.

@@ -199,46 +199,71 @@ rc_amount_decode(Datum num, RcAmount *out)
 	out->value = neg ? -acc : acc;
 }
 
-/* Bring v (at vscale) and sum to one scale; returns v rescaled. */
-static inline int128
-rc_align(RcSum *sum, int128 v, int vscale)
+/* value / 10^scale with its trailing decimal zeros removed. */
+static void
+rc_strip_zeros(int128 *value, int *scale)
 {
-	if (vscale < sum->scale)
+	if (*value == 0)
+		*scale = 0;
+	while (*scale > 0 && *value % 10 == 0)
 	{
-		if (__builtin_mul_overflow(v, rc_pow10[sum->scale - vscale], &v))
-			rc_sum_out_of_range();
+		*value /= 10;
+		(*scale)--;
 	}
-	else if (vscale > sum->scale)
-	{
-		if (__builtin_mul_overflow(sum->value, rc_pow10[vscale - sum->scale], &sum->value))
-			rc_sum_out_of_range();
-		sum->scale = (int16) vscale;
-	}
-	return v;
 }
 
-/* Raise a sum's scale (never lowers it). */
-void
-rc_sum_rescale(RcSum *sum, int scale)
+/*
+ * sum +/- v / 10^vscale.  Both are brought to the larger of the two scales
+ * (so a sum at scale 4 stays there); when that overflows, to the smallest
+ * scale that holds both exactly, so that a sum of whole amounts keeps its
+ * 38 significant digits whatever scale it was kept at.  Only a result that
+ * needs more digits than that raises 22003.
+ */
+static void
+rc_sum_add_scaled(RcSum *sum, int128 v, int vscale, bool subtract)
 {
-	if (scale <= sum->scale)
+	int			scale = Max(sum->scale, vscale);
+	int128		sv;
+	int128		av;
+	int128		r;
+
+	if (!__builtin_mul_overflow(sum->value, rc_pow10[scale - sum->scale], &sv) &&
+		!__builtin_mul_overflow(v, rc_pow10[scale - vscale], &av) &&
+		!(subtract ? __builtin_sub_overflow(sv, av, &r) :
+		  __builtin_add_overflow(sv, av, &r)))
+	{
+		sum->value = r;
+		sum->scale = (int16) scale;
 		return;
-	if (__builtin_mul_overflow(sum->value, rc_pow10[scale - sum->scale], &sum->value))
+	}
+
+	sv = sum->value;
+	scale = sum->scale;
+	rc_strip_zeros(&sv, &scale);
+	rc_strip_zeros(&v, &vscale);
+	if (vscale > scale)
+	{
+		if (__builtin_mul_overflow(sv, rc_pow10[vscale - scale], &sv))
+			rc_sum_out_of_range();
+		scale = vscale;
+	}
+	else if (__builtin_mul_overflow(v, rc_pow10[scale - vscale], &v))
 		rc_sum_out_of_range();
+	if (subtract ? __builtin_sub_overflow(sv, v, &r) :
+		__builtin_add_overflow(sv, v, &r))
+		rc_sum_out_of_range();
+	sum->value = r;
 	sum->scale = (int16) scale;
 }
 
+/*
+ * The fast path keeps sums at scale 4; this adds a value in ten-thousandths
+ * to a sum at another scale, or one whose add at scale 4 overflowed.
+ */
 void
 rc_sum_add4_slow(RcSum *sum, int64 value4)
 {
-	int128		v = value4;
-
-	if (sum->scale < 4)
-		rc_sum_rescale(sum, 4);
-	else if (__builtin_mul_overflow(v, rc_pow10[sum->scale - 4], &v))
-		rc_sum_out_of_range();
-	if (__builtin_add_overflow(sum->value, v, &sum->value))
-		rc_sum_out_of_range();
+	rc_sum_add_scaled(sum, value4, 4, false);
 }
 
 void
@@ -253,12 +278,7 @@ rc_sum_add_datum_slow(RcSum *sum, Datum num)
 void
 rc_sum_add_amount(RcSum *sum, const RcAmount *amount)
 {
-	int128		v = amount->value;
-
-	if (amount->scale != sum->scale)
-		v = rc_align(sum, v, amount->scale);
-	if (__builtin_add_overflow(sum->value, v, &sum->value))
-		rc_sum_out_of_range();
+	rc_sum_add_scaled(sum, amount->value, amount->scale, false);
 	if (amount->dscale > sum->dscale)
 		sum->dscale = amount->dscale;
 }
@@ -266,12 +286,7 @@ rc_sum_add_amount(RcSum *sum, const RcAmount *amount)
 void
 rc_sum_add_sum(RcSum *sum, const RcSum *other)
 {
-	int128		v = other->value;
-
-	if (other->scale != sum->scale)
-		v = rc_align(sum, v, other->scale);
-	if (__builtin_add_overflow(sum->value, v, &sum->value))
-		rc_sum_out_of_range();
+	rc_sum_add_scaled(sum, other->value, other->scale, false);
 	if (other->dscale > sum->dscale)
 		sum->dscale = other->dscale;
 }
@@ -279,12 +294,7 @@ rc_sum_add_sum(RcSum *sum, const RcSum *other)
 void
 rc_sum_sub_sum(RcSum *sum, const RcSum *other)
 {
-	int128		v = other->value;
-
-	if (other->scale != sum->scale)
-		v = rc_align(sum, v, other->scale);
-	if (__builtin_sub_overflow(sum->value, v, &sum->value))
-		rc_sum_out_of_range();
+	rc_sum_add_scaled(sum, other->value, other->scale, true);
 	if (other->dscale > sum->dscale)
 		sum->dscale = other->dscale;
 }

@@ -54,7 +54,6 @@ extern void rc_sum_sub_sum(RcSum *sum, const RcSum *other);
 extern int	rc_sum_cmp(const RcSum *a, const RcSum *b);
 
 extern void rc_sum_add_datum_slow(RcSum *sum, Datum num);
-extern void rc_sum_rescale(RcSum *sum, int scale);
 extern pg_attribute_noreturn() void rc_sum_out_of_range(void);
 extern const int64 rc_pow10_int64[19];
 
@@ -266,18 +265,21 @@ rc_money_decode4(Datum num, int64 *value4, int *dscale)
 	return true;
 }
 
-/* Add a value at scale 4 to a sum whose scale is not 4 (out of line). */
+/*
+ * Add a value at scale 4 to a sum whose scale is not 4, or whose add at
+ * scale 4 overflowed (out of line).
+ */
 extern void rc_sum_add4_slow(RcSum *sum, int64 value4);
 
 /* Add a value decoded by rc_money_decode4() to a sum. */
 static pg_attribute_always_inline void
 rc_sum_add4(RcSum *sum, int64 value4, int dscale)
 {
-	if (likely(sum->scale == 4))
-	{
-		if (unlikely(__builtin_add_overflow(sum->value, (int128) value4, &sum->value)))
-			rc_sum_out_of_range();
-	}
+	int128		r;
+
+	if (likely(sum->scale == 4 &&
+			   !__builtin_add_overflow(sum->value, (int128) value4, &r)))
+		sum->value = r;
 	else
 		rc_sum_add4_slow(sum, value4);
 	if (dscale > sum->dscale)

@@ -158,3 +158,21 @@ SELECT count(*) AS rows_loaded_after_tampering FROM aging_bin3;
 
 DROP TABLE aging_bin, aging_bin2, aging_bin3;
 \! rm -f /tmp/revcycle_aging_test.bin /tmp/revcycle_aging_bad.bin
+
+-- Bug fixed in 0.2.0: bounds in a PL/pgSQL variable are a parameter that
+-- changes between calls of one cached expression; each call must use the
+-- bounds it is given (they were once taken as constant after the first).
+DO $$
+DECLARE
+    s revcycle.aging;
+    b int[];
+    i int;
+BEGIN
+    FOR i IN 1..2 LOOP
+        b := CASE i WHEN 1 THEN '{30}'::int[] ELSE '{10,20}'::int[] END;
+        s := revcycle.ar_aging_trans(NULL::revcycle.aging, 5::numeric, date '2025-12-01',
+                                     date '2025-12-31', b);
+        RAISE NOTICE 'bounds % -> % buckets', b,
+            (SELECT count(*) FROM revcycle.aging_buckets(s));
+    END LOOP;
+END $$;

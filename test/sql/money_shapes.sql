@@ -35,7 +35,7 @@ INSERT INTO shapes VALUES
   -- zero (no digits) with several display scales, and minus zero
   (14, 0, 'zero, no digits'),
   (15, 0.000, 'zero, display scale 3'),
-  (16, -0.00, 'minus zero'),
+  (16, -0.00, 'minus zero, which numeric input reads as zero'),
   -- four digits: the largest fast values
   (17, 999999999999.9999, '4 digits, weight 2: just under 10^12'),
   (18, -999999999999.9999, 'same, negative'),
@@ -132,18 +132,42 @@ SELECT revcycle.ar_debit_total(a)::text = (SELECT sum(v)::text FROM shapes WHERE
   FROM (SELECT revcycle.ar_aging(v, date '2025-12-01', date '2025-12-31') AS a FROM shapes_4b) s;
 
 -- Denials: one code, every value, in order and in reverse, and with
--- 4-byte headers.
+-- 4-byte headers.  The codes come from a materialized CTE so that they are
+-- short texts in tuples, as in a table (the per-row path reads those).
+WITH m AS MATERIALIZED (SELECT ord, 'CO'::text AS g, '45'::text AS carc, v FROM shapes)
 SELECT d.amount::text = (SELECT sum(v)::text FROM shapes) AS denial_equal, d.adjustments
-  FROM revcycle.denial_codes((SELECT revcycle.denial_summary('CO', '45', v ORDER BY ord) FROM shapes)) d;
+  FROM revcycle.denial_codes((SELECT revcycle.denial_summary(g, carc, v ORDER BY ord) FROM m)) d;
+WITH m AS MATERIALIZED (SELECT ord, 'CO'::text AS g, '45'::text AS carc, v FROM shapes)
 SELECT d.amount::text = (SELECT sum(v)::text FROM shapes) AS denial_equal_reverse
-  FROM revcycle.denial_codes((SELECT revcycle.denial_summary('CO', '45', v ORDER BY ord DESC) FROM shapes)) d;
+  FROM revcycle.denial_codes((SELECT revcycle.denial_summary(g, carc, v ORDER BY ord DESC) FROM m)) d;
 SELECT d.amount::text = (SELECT sum(v)::text FROM shapes) AS denial_equal_4b
   FROM revcycle.denial_codes((SELECT revcycle.denial_summary('CO', '45', v) FROM shapes_4b)) d;
 
--- The binary form is one per value: a sum kept at scale 4 is sent at its
--- display scale, so summaries of the same amounts built by the fast path
--- and read back from text have the same bytes.
+-- The binary form is one per value: each sum is sent at the smallest scale
+-- that holds it, so summaries of the same amounts built by the fast path
+-- (scale 4) and read back from text (the scale written) have the same bytes.
 SELECT revcycle.collections_send(c) = revcycle.collections_send(c::text::revcycle.collections) AS send_canonical
   FROM (SELECT revcycle.collections_agg(v, v, v, v, v) AS c FROM shapes WHERE ord <= 20) s;
 SELECT revcycle.aging_send(a) = revcycle.aging_send(a::text::revcycle.aging) AS aging_send_canonical
   FROM (SELECT revcycle.ar_aging(v, date '2025-12-01', date '2025-12-31') AS a FROM shapes WHERE ord <= 20) s;
+
+-- Range: sums keep 38 significant digits whichever path adds to them.  The
+-- fast path keeps sums at scale 4, where only 34 integer digits fit; a sum
+-- of whole amounts that grows past that is kept at a smaller scale.
+-- 10^35 + 1 = 100000000000000000000000000000000001 (36 digits), in both
+-- orders (fast path first, then the general path, and the reverse), with
+-- a half (37 digits), through the three families; 10^37 + 0.01 needs 40
+-- digits and raises 22003.
+CREATE TEMP TABLE big (ord int, v numeric);
+INSERT INTO big VALUES (1, 1), (2, 1e35), (3, 0.5);
+SELECT revcycle.gross_charges(revcycle.collections_agg(v, NULL, NULL, NULL, NULL ORDER BY ord) FILTER (WHERE ord <= 2)) AS fast_first,
+       revcycle.gross_charges(revcycle.collections_agg(v, NULL, NULL, NULL, NULL ORDER BY ord DESC) FILTER (WHERE ord <= 2)) AS big_first,
+       revcycle.gross_charges(revcycle.collections_agg(v, NULL, NULL, NULL, NULL ORDER BY ord)) AS with_half,
+       sum(v) AS sql_sum
+  FROM big;
+SELECT revcycle.ar_debit_total(revcycle.ar_aging(v, date '2025-12-01', date '2025-12-31' ORDER BY ord)) AS aging_total
+  FROM big;
+SELECT d.amount AS denial_total
+  FROM revcycle.denial_codes((SELECT revcycle.denial_summary('CO', '45', v ORDER BY ord) FROM big)) d;
+SELECT revcycle.gross_charges(revcycle.collections_agg(v, NULL, NULL, NULL, NULL ORDER BY ord))
+  FROM (VALUES (1, 1e37), (2, 0.01)) t(ord, v);
