@@ -268,12 +268,7 @@ rc_coll_fast_ok(const RcCollections *c, RcCollField f)
 static pg_attribute_always_inline void
 rc_coll_add4(RcCollections *c, RcCollField f, int64 value4, int dscale)
 {
-	RcSum	   *sum = &c->sums[f];
-
-	if (unlikely(__builtin_add_overflow(sum->value, (int128) value4, &sum->value)))
-		rc_sum_out_of_range();
-	if (dscale > sum->dscale)
-		sum->dscale = (int16) dscale;
+	rc_sum_add4(&c->sums[f], value4, dscale);
 	c->counts[f]++;
 }
 
@@ -419,13 +414,13 @@ rc_collections_ledger_trans(PG_FUNCTION_ARGS)
 			   !PG_ARGISNULL(1) && !PG_ARGISNULL(2)))
 	{
 		RcCollections *c = (RcCollections *) PG_GETARG_POINTER(0);
-		uint32		off = (uint32) (PG_GETARG_OID(1) - m->base);
+		int			kind = rc_kind_direct(m, PG_GETARG_OID(1));
 		int			field;
 		int64		value4;
 		int			dscale;
 
-		if (likely(off < m->span && m->direct[off] >= 0) &&
-			(field = rc_coll_field_of_kind[m->direct[off]]) != RC_KIND_IGNORED &&
+		if (likely(kind >= 0) &&
+			(field = rc_coll_field_of_kind[kind]) != RC_KIND_IGNORED &&
 			rc_coll_fast_ok(c, (RcCollField) field) &&
 			rc_money_decode4(PG_GETARG_DATUM(2), &value4, &dscale))
 		{

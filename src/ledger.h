@@ -58,14 +58,23 @@ typedef struct RcKindMap
 extern void rc_kind_map_init(RcKindMap *m, FunctionCallInfo fcinfo, int argno);
 extern pg_attribute_noreturn() void rc_kind_unknown(Oid kind);
 
+/* The kind of an enum OID from the direct table, or -1 when not there. */
+static inline int
+rc_kind_direct(const RcKindMap *m, Oid kind)
+{
+	uint32		off = (uint32) (kind - m->base);
+
+	return likely(off < m->span) ? m->direct[off] : -1;
+}
+
 static inline RcTxnKind
 rc_kind_lookup(const RcKindMap *m, Oid kind)
 {
 	int			i;
-	uint32		off = (uint32) (kind - m->base);
+	int			k = rc_kind_direct(m, kind);
 
-	if (likely(off < m->span) && m->direct[off] >= 0)
-		return (RcTxnKind) m->direct[off];
+	if (likely(k >= 0))
+		return (RcTxnKind) k;
 	for (i = 0; i < m->nlabels; i++)
 		if (m->oids[i] == kind)
 			return (RcTxnKind) m->kinds[i];

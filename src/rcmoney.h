@@ -57,85 +57,6 @@ extern void rc_sum_add_datum_slow(RcSum *sum, Datum num);
 extern pg_attribute_noreturn() void rc_sum_out_of_range(void);
 extern const int64 rc_pow10_int64[19];
 
-/*
- * The per-row hot path.
- *
- * Money values are nearly always short-header numerics of at most four
- * base-10000 digits (up to 16 decimal digits).  rc_amount_decode_short()
- * decodes those in line into an int64 at their natural scale (4 decimals
- * per fractional base-10000 digit, no trimming), so that sums settle at one
- * scale and each row costs one add, or one 64x64->128 multiply when an
- * integer amount meets a fractional sum.  It returns false for everything
- * else (long headers, more digits, NaN/Infinity, toasted values), which
- * then takes the general, out-of-line path.
- */
-static pg_attribute_always_inline bool
-rc_amount_decode_short(Datum num, int64 *value, int *scale, int *dscale)
-{
-	struct varlena *v = (struct varlena *) DatumGetPointer(num);
-	const char *p;
-	int			len;
-	uint16		hdr;
-	int			ndigits;
-	int			weight;
-	int			exponent;
-	int64		acc = 0;
-	int			i;
-
-	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
-		return false;
-	p = VARDATA_ANY(v);
-	len = VARSIZE_ANY_EXHDR(v);
-	memcpy(&hdr, p, sizeof(uint16));
-	if ((hdr & RC_NUMERIC_SIGN_MASK) != RC_NUMERIC_SHORT ||
-		len > (int) (sizeof(uint16) + 4 * sizeof(int16)))
-		return false;
-	ndigits = (len - (int) sizeof(uint16)) / (int) sizeof(int16);
-	weight = (hdr & RC_NUMERIC_SHORT_WEIGHT_MASK) -
-		((hdr & RC_NUMERIC_SHORT_WEIGHT_SIGN_MASK) ? RC_NUMERIC_SHORT_WEIGHT_MASK + 1 : 0);
-	exponent = weight - (ndigits - 1);
-	for (i = 0; i < ndigits; i++)
-	{
-		uint16		d;
-
-		memcpy(&d, p + sizeof(uint16) + i * sizeof(int16), sizeof(int16));
-		acc = acc * RC_NBASE + d;
-	}
-	if (exponent <= 0 && exponent >= -4)
-		*scale = -4 * exponent;
-	else if (exponent > 0 && ndigits + exponent <= 4)
-	{
-		acc *= rc_pow10_int64[4 * exponent];
-		*scale = 0;
-	}
-	else
-		return false;
-	*value = (hdr & RC_NUMERIC_SHORT_SIGN_MASK) ? -acc : acc;
-	*dscale = (hdr & RC_NUMERIC_SHORT_DSCALE_MASK) >> RC_NUMERIC_SHORT_DSCALE_SHIFT;
-	return true;
-}
-
-/*
- * Decode a numeric Datum into an RcAmount, in line when it is short.  The
- * scale is then the natural one, not necessarily the smallest.
- */
-static pg_attribute_always_inline void
-rc_amount_decode_fast(Datum num, RcAmount *out)
-{
-	int64		value;
-	int			scale;
-	int			dscale;
-
-	if (likely(rc_amount_decode_short(num, &value, &scale, &dscale)))
-	{
-		out->value = value;
-		out->scale = (int16) scale;
-		out->dscale = (int16) dscale;
-	}
-	else
-		rc_amount_decode(num, out);
-}
-
 /* 10000^0 .. 10000^3 */
 static const int64 rc_pow10000_int64[4] = {
 	INT64CONST(1), INT64CONST(10000), INT64CONST(100000000),
@@ -263,6 +184,26 @@ rc_money_decode4(Datum num, int64 *value4, int *dscale)
 	*value4 = (h & RC_NUMERIC_SHORT_SIGN_MASK) ? -acc : acc;
 	*dscale = (h & RC_NUMERIC_SHORT_DSCALE_MASK) >> RC_NUMERIC_SHORT_DSCALE_SHIFT;
 	return true;
+}
+
+/*
+ * Decode a numeric Datum into an RcAmount: in line (at scale 4) when it is
+ * money-shaped, else by the general decoder (at its smallest scale).
+ */
+static pg_attribute_always_inline void
+rc_amount_decode_fast(Datum num, RcAmount *out)
+{
+	int64		value4;
+	int			dscale;
+
+	if (likely(rc_money_decode4(num, &value4, &dscale)))
+	{
+		out->value = value4;
+		out->scale = 4;
+		out->dscale = (int16) dscale;
+	}
+	else
+		rc_amount_decode(num, out);
 }
 
 /*

@@ -171,3 +171,19 @@ SELECT d.amount AS denial_total
   FROM revcycle.denial_codes((SELECT revcycle.denial_summary('CO', '45', v ORDER BY ord) FROM big)) d;
 SELECT revcycle.gross_charges(revcycle.collections_agg(v, NULL, NULL, NULL, NULL ORDER BY ord))
   FROM (VALUES (1, 1e37), (2, 0.01)) t(ord, v);
+
+-- The per-row paths of the rate and ledger aggregates add through the same
+-- range fallback (bug fixed in 0.2.0: they raised 22003 instead).  Row 1
+-- (general path) puts 17014118346046923173168730371588409.5 at scale 1;
+-- row 2 (0.5) moves the sum to scale 4, where it is
+-- 170141183460469231731687303715884100000, within 4105727 of the int128
+-- limit 170141183460469231731687303715884105727; row 3 (1.00, per-row
+-- path) overflows scale 4, so the sum drops to scale 0: ...88411, shown
+-- with 2 decimals.
+CREATE TEMP TABLE near_limit (ord int, p numeric);
+INSERT INTO near_limit VALUES (1, 17014118346046923173168730371588409.5), (2, 0.5), (3, 1.00);
+SELECT revcycle.gross_collection_rate(p, p ORDER BY ord) AS gross_one,
+       revcycle.net_collection_rate(p, p, 0 ORDER BY ord) AS net_one,
+       revcycle.payments(revcycle.collections_agg('payment'::revcycle.txn_kind, p ORDER BY ord)) AS ledger_payments,
+       sum(p) AS sql_sum
+  FROM near_limit;
