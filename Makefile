@@ -1,49 +1,78 @@
 # revcycle: hospital revenue-cycle metrics for PostgreSQL (PGXS build)
+#
+# In-tree:  make && make install && make installcheck
+# VPATH:    make -C build -f /path/to/revcycle/Makefile VPATH=/path/to/revcycle
+#           (what Debian's pg_buildext does)
 
 EXTENSION   = revcycle
-EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" revcycle.control)
+# The directory of this Makefile, which is where the sources are.
+RC_SRCDIR  := $(patsubst %/,%,$(dir $(abspath $(firstword $(MAKEFILE_LIST)))))
+EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(RC_SRCDIR)/revcycle.control)
 MODULE_big  = revcycle
-OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+OBJS        = $(patsubst $(RC_SRCDIR)/%.c,%.o,$(sort $(wildcard $(RC_SRCDIR)/src/*.c)))
 
-# Install and upgrade scripts are assembled from the numbered parts in
-# sql/<version>/ so that each concern keeps its own file:
-#   revcycle--V.sql           every part of every version up to V
-#   revcycle--PREV--V.sql     the parts of V alone (the upgrade)
-VERSIONS    = $(shell ls -d sql/[0-9]*.[0-9]*.[0-9]* 2>/dev/null | sed 's|sql/||' | sort -V)
-INSTALL_SQL = $(foreach v,$(VERSIONS),sql/$(EXTENSION)--$(v).sql)
-UPGRADE_SQL = $(shell set -- $(VERSIONS); prev=; for v; do [ -n "$$prev" ] && printf 'sql/$(EXTENSION)--%s--%s.sql ' $$prev $$v; prev=$$v; done)
-DATA_built  = $(INSTALL_SQL) $(UPGRADE_SQL)
+# Install and upgrade scripts.
+#   Released versions: sql/revcycle--V.sql and sql/revcycle--A--B.sql are
+#   committed and never edited again (doc/DEVELOPING.md, "Releasing").
+#   The version in development (default_version in revcycle.control) is
+#   written as numbered parts in sql/<version>/ and assembled by make:
+#     revcycle--PREV--V.sql  the parts, in name order (the upgrade)
+#     revcycle--V.sql        the parts named 00_* (checks that must run before
+#                            anything is created), then the released install
+#                            script of PREV, then the other parts
+#   where PREV is the newest released version.
+RELEASED_SQL = $(patsubst $(RC_SRCDIR)/%,%,$(wildcard $(RC_SRCDIR)/sql/$(EXTENSION)--*.sql))
+RELEASED     = $(shell ls $(RC_SRCDIR)/sql/ | sed -n 's/^$(EXTENSION)--\([0-9.]*\)\.sql$$/\1/p' | sort -V)
+PREV         = $(lastword $(filter-out $(EXTVERSION),$(RELEASED)))
+DEV_PARTS    = $(sort $(wildcard $(RC_SRCDIR)/sql/$(EXTVERSION)/*.sql))
+ifneq ($(DEV_PARTS),)
+DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--$(PREV)--$(EXTVERSION).sql
+endif
+DATA         = $(filter-out $(DATA_built),$(RELEASED_SQL))
 
-REGRESS      = $(sort $(basename $(notdir $(wildcard test/sql/*.sql))))
-REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
+REGRESS      = $(sort $(basename $(notdir $(wildcard $(RC_SRCDIR)/test/sql/*.sql))))
+REGRESS_OPTS = --inputdir=$(RC_SRCDIR)/test --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config
 PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
              -Wno-missing-field-initializers -Werror=implicit-function-declaration
-EXTRA_CLEAN = sql/$(EXTENSION)--*.sql results regression.diffs regression.out
+EXTRA_CLEAN = results regression.diffs regression.out $(EXTENSION)-*.zip
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-# Every object depends on every header (PGXS tracks no header dependencies).
-$(OBJS): $(wildcard src/*.h)
+# Every object depends on every header (PGXS tracks no header dependencies);
+# a VPATH build writes its objects under src/ of the build directory.
+$(OBJS): $(wildcard $(RC_SRCDIR)/src/*.h) | objdir
+.PHONY: objdir
+objdir:
+	@mkdir -p src
 
-# sql/revcycle--V.sql: all parts of every version <= V, in order.
-sql/$(EXTENSION)--%.sql: $(wildcard sql/*/*.sql) revcycle.control
-	@v="$*"; case "$$v" in \
-	  *--*) from=$${v%%--*}; to=$${v##*--}; \
-	        printf -- '-- revcycle upgrade %s -> %s (generated from sql/%s/)\n' $$from $$to $$to > $@; \
-	        printf '\\echo Use "ALTER EXTENSION revcycle UPDATE" to load this file. \\quit\n' >> $@; \
-	        cat sql/$$to/*.sql >> $@ ;; \
-	  *)    printf -- '-- revcycle %s install script (generated from sql/*/)\n' $$v > $@; \
-	        printf '\\echo Use "CREATE EXTENSION revcycle" to load this file. \\quit\n' >> $@; \
-	        for d in $(VERSIONS); do cat sql/$$d/*.sql >> $@; [ "$$d" = "$$v" ] && break; done ;; \
-	esac
+sql/$(EXTENSION)--$(PREV)--$(EXTVERSION).sql: $(DEV_PARTS) $(RC_SRCDIR)/revcycle.control
+	@mkdir -p sql
+	@{ printf -- '-- revcycle upgrade %s -> %s (generated from sql/%s/)\n' $(PREV) $(EXTVERSION) $(EXTVERSION); \
+	   printf '\\echo Use "ALTER EXTENSION revcycle UPDATE" to load this file. \\quit\n'; \
+	   cat $(DEV_PARTS); } > $@
 
-.PHONY: test demo bench
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(DEV_PARTS) $(RC_SRCDIR)/sql/$(EXTENSION)--$(PREV).sql $(RC_SRCDIR)/revcycle.control
+	@mkdir -p sql
+	@{ printf -- '-- revcycle %s install script (generated from sql/%s.sql and sql/%s/)\n' $(EXTVERSION) $(EXTENSION)--$(PREV) $(EXTVERSION); \
+	   printf '\\echo Use "CREATE EXTENSION revcycle" to load this file. \\quit\n'; \
+	   cat $(filter $(RC_SRCDIR)/sql/$(EXTVERSION)/00_%,$(DEV_PARTS)) /dev/null; \
+	   tail -n +3 $(RC_SRCDIR)/sql/$(EXTENSION)--$(PREV).sql; \
+	   cat $(filter-out $(RC_SRCDIR)/sql/$(EXTVERSION)/00_%,$(DEV_PARTS)) /dev/null; } > $@
+
+# The PGXN release archive: every committed file of HEAD.
+dist:
+	cd $(RC_SRCDIR) && git archive --format=zip --prefix=$(EXTENSION)-$(EXTVERSION)/ \
+	    -o $(CURDIR)/$(EXTENSION)-$(EXTVERSION).zip HEAD
+
+.PHONY: test demo bench matrix dist
 test:
-	./scripts/test.sh
+	$(RC_SRCDIR)/scripts/test.sh
 demo:
-	./scripts/demo.sh
+	$(RC_SRCDIR)/scripts/demo.sh
 bench:
-	./bench/run.sh
+	$(RC_SRCDIR)/bench/run.sh
+matrix:
+	$(RC_SRCDIR)/scripts/test-matrix.sh

@@ -8,29 +8,59 @@ RC_PGVER=${RC_PGVER:-15}
 
 rc_log() { printf '==> %s\n' "$*" >&2; }
 
-rc_install_deps() {
+# The packages this script set needs, by what is really missing: the server
+# binary, the server headers (postgres.h itself: pgxs.mk alone comes with the
+# client package on Debian), pgTAP and pg_prove, xxd; with RC_WITH_FUZZ=1
+# also clang and the clang runtime that the installed clang needs.
+rc_missing_packages() {
     local need=()
-    command -v make >/dev/null 2>&1 && command -v gcc >/dev/null 2>&1 || need+=(build-essential)
+    command -v make >/dev/null 2>&1 && command -v gcc >/dev/null 2>&1 || need+=(make gcc libc6-dev)
     [ -x "/usr/lib/postgresql/$RC_PGVER/bin/postgres" ] || need+=("postgresql-$RC_PGVER")
-    [ -f "/usr/lib/postgresql/$RC_PGVER/lib/pgxs/src/makefiles/pgxs.mk" ] || need+=("postgresql-server-dev-$RC_PGVER")
+    [ -f "/usr/include/postgresql/$RC_PGVER/server/postgres.h" ] &&
+        [ -f "/usr/lib/postgresql/$RC_PGVER/lib/pgxs/src/makefiles/pgxs.mk" ] ||
+        need+=("postgresql-server-dev-$RC_PGVER")
     [ -f "/usr/share/postgresql/$RC_PGVER/extension/pgtap.control" ] || need+=("postgresql-$RC_PGVER-pgtap")
     command -v pg_prove >/dev/null 2>&1 || need+=(libtap-parser-sourcehandler-pgtap-perl)
     # the tests write crafted binary COPY files with xxd
     command -v xxd >/dev/null 2>&1 || need+=(xxd)
     if [ "${RC_WITH_FUZZ:-0}" = 1 ]; then
-        command -v clang >/dev/null 2>&1 || need+=(clang)
-        ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 \
-            || need+=(libclang-rt-14-dev)
+        if ! command -v clang >/dev/null 2>&1; then
+            need+=(clang)
+        else
+            local cv
+            cv=$(clang -dumpversion 2>/dev/null | cut -d. -f1)
+            [ -f "$(clang -print-resource-dir 2>/dev/null)/lib/linux/libclang_rt.fuzzer-x86_64.a" ] ||
+                [ -f "$(clang -print-resource-dir 2>/dev/null)/lib/x86_64-pc-linux-gnu/libclang_rt.fuzzer.a" ] ||
+                need+=("libclang-rt-$cv-dev")
+        fi
     fi
-    [ ${#need[@]} -eq 0 ] && return 0
+    echo "${need[*]}"
+}
+
+rc_apt_install() {
     if [ "$(id -u)" -ne 0 ]; then
-        echo "missing packages: ${need[*]} (run as root, or install them first)" >&2
+        echo "missing packages: $* (run as root, or install them first)" >&2
         exit 1
     fi
-    rc_log "apt-get install ${need[*]}"
+    rc_log "apt-get install $*"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+    if [ -z "${RC_APT_UPDATED:-}" ]; then
+        apt-get update -qq
+        RC_APT_UPDATED=1
+    fi
+    apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+rc_install_deps() {
+    local need
+    need=$(rc_missing_packages)
+    [ -z "$need" ] && return 0
+    # shellcheck disable=SC2086
+    rc_apt_install $need
+    # clang's runtime can only be named once clang is there.
+    need=$(rc_missing_packages)
+    # shellcheck disable=SC2086
+    [ -z "$need" ] || rc_apt_install $need
 }
 
 rc_build_install() {

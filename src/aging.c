@@ -595,7 +595,7 @@ rc_aging_add(RcSum *sum, const RcAmount *a)
 	rc_sum_add_amount(sum, a);
 }
 
-static pg_attribute_noreturn() void
+static rc_noreturn void
 rc_aging_as_of_differs(DateADT as_of, DateADT first)
 {
 	ereport(ERROR,

@@ -4,7 +4,14 @@
  *	  Everything in revcycle that depends on the PostgreSQL major version or
  *	  on the compiler lives here, so the rest of the code can stay plain.
  *
- * Supported: PostgreSQL 15 (Debian bookworm's postgresql-15).  The numeric
+ * Supported: PostgreSQL 15, 17 and 18 (Debian bookworm, trixie and sid; 16
+ * builds the same way as 17).  What differs between them:
+ *	- 16 moved the varlena macros (VARSIZE_ANY, VARATT_IS_1B, ...) out of
+ *	  postgres.h into varatt.h;
+ *	- 18 replaced pg_attribute_noreturn() (after the return type) by
+ *	  pg_noreturn (C11 _Noreturn, before it): revcycle writes rc_noreturn.
+ *
+ * The numeric
  * on-disk layout copied below is fixed by pg_upgrade's promise that data
  * files stay readable across major versions; a future major release that
  * changed it would have to keep reading the old form, so decoding the
@@ -20,6 +27,17 @@
 
 #if PG_VERSION_NUM < 150000
 #error "revcycle requires PostgreSQL 15 or later"
+#endif
+
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+/* Marks a function that never returns; goes before the return type. */
+#if PG_VERSION_NUM >= 180000
+#define rc_noreturn pg_noreturn
+#else
+#define rc_noreturn pg_attribute_noreturn()
 #endif
 
 #ifndef HAVE_INT128

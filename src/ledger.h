@@ -56,7 +56,7 @@ typedef struct RcKindMap
 
 /* Fill *m for the enum type of argument argno of the calling function. */
 extern void rc_kind_map_init(RcKindMap *m, FunctionCallInfo fcinfo, int argno);
-extern pg_attribute_noreturn() void rc_kind_unknown(Oid kind);
+extern rc_noreturn void rc_kind_unknown(Oid kind);
 
 /* The kind of an enum OID from the direct table, or -1 when not there. */
 static inline int

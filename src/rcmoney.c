@@ -56,7 +56,7 @@ rc_numeric_text(Datum num)
 	return DatumGetCString(DirectFunctionCall1(numeric_out, num));
 }
 
-static pg_attribute_noreturn() void
+static rc_noreturn void
 rc_amount_out_of_range(Datum num)
 {
 	ereport(ERROR,

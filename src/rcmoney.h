@@ -54,7 +54,7 @@ extern void rc_sum_sub_sum(RcSum *sum, const RcSum *other);
 extern int	rc_sum_cmp(const RcSum *a, const RcSum *b);
 
 extern void rc_sum_add_datum_slow(RcSum *sum, Datum num);
-extern pg_attribute_noreturn() void rc_sum_out_of_range(void);
+extern rc_noreturn void rc_sum_out_of_range(void);
 extern const int64 rc_pow10_int64[19];
 
 /* 10000^0 .. 10000^3 */

@@ -26,7 +26,7 @@ typedef struct RcReader
 } RcReader;
 
 extern void rc_reader_init(RcReader *r, const char *str, const char *typname);
-extern pg_attribute_noreturn() void rc_reader_error(RcReader *r, const char *what);
+extern rc_noreturn void rc_reader_error(RcReader *r, const char *what);
 extern void rc_reader_expect(RcReader *r, char c);
 extern bool rc_reader_accept(RcReader *r, char c);
 extern void rc_reader_key(RcReader *r, const char *key);
@@ -42,7 +42,7 @@ extern void rc_write_sum(StringInfo buf, const RcSum *sum);
 /* Binary: the version byte, checked on receive. */
 extern void rc_recv_version(StringInfo buf, int version, const char *typname);
 extern void rc_recv_end(StringInfo buf, const char *typname);
-extern pg_attribute_noreturn() void rc_recv_error(const char *typname, const char *what);
+extern rc_noreturn void rc_recv_error(const char *typname, const char *what);
 
 /*
  * True when a transition function may update its state argument in place:
