@@ -12,10 +12,12 @@
 PG_MODULE_MAGIC;
 
 extern void rc_money_init(void);
+extern void rc_guard_init(void);
 void		_PG_init(void);
 
 void
 _PG_init(void)
 {
 	rc_money_init();
+	rc_guard_init();
 }

@@ -193,7 +193,10 @@ SELECT is((SELECT array_agg(pg_describe_object(dep.classid, dep.objid, 0) ORDER 
              AND dep.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'revcycle')
              AND (dep.classid = 'pg_proc'::regclass
                   OR (dep.classid = 'pg_class'::regclass AND c.relkind IN ('r', 'v', 'm', 'p', 'f'))
-                  OR (dep.classid = 'pg_type'::regclass AND t.typtype IN ('b', 'e', 'd', 'r', 'm')))
+                  -- PostgreSQL 17 and later also record the array type of each
+                  -- type as a member: it is implicit and takes no comment.
+                  OR (dep.classid = 'pg_type'::regclass AND t.typtype IN ('b', 'e', 'd', 'r', 'm')
+                      AND t.typcategory <> 'A'))
              AND coalesce(btrim(d.description), '') = ''),
           NULL, 'every table, view, function, aggregate and type of revcycle has a COMMENT');
 SELECT is((SELECT array_agg(p.oid::regprocedure::text ORDER BY 1)
@@ -204,7 +207,11 @@ SELECT is((SELECT array_agg(p.oid::regprocedure::text ORDER BY 1)
              AND p.proparallel <> 's'
              AND p.oid::regprocedure::text NOT IN (
                  'revcycle.load_code_descriptions(text)',         -- 0.2.0: upserts code_description
-                 'revcycle.load_835(text,text,boolean)')),        -- 0.2.0: inserts remittances, posts the ledger
+                 'revcycle.load_835(text,text,boolean)',          -- 0.2.0: inserts remittances, posts the ledger
+                 'revcycle.drop_guard()',                         -- 0.3.0: event trigger (runs SPI), not for queries
+                 'revcycle.apply_access(regrole)',                -- 0.3.0: grants
+                 'revcycle.grant_access(regrole,text)',           -- 0.3.0: writes access_grant, grants
+                 'revcycle.revoke_access(regrole,boolean)')),     -- 0.3.0: writes access_grant, revokes
           NULL, 'every function and aggregate of revcycle is PARALLEL SAFE (except the table writers listed)');
 
 -- BI tools read the views: every view column has a plain type (no arrays,

@@ -1,5 +1,6 @@
--- ALTER EXTENSION revcycle UPDATE from 0.1.0 must give exactly what a fresh
--- install of the current version gives, and keep the user's rows.
+-- ALTER EXTENSION revcycle UPDATE from every released version (0.1.0, 0.2.0)
+-- must give exactly what a fresh install of the current version gives, and
+-- keep the user's rows.
 -- The fingerprint covers every member object of the extension: its identity,
 -- plus the full definition of functions, views, tables (columns, types,
 -- defaults, constraints), types and comments.
@@ -25,7 +26,7 @@ LANGUAGE sql AS $$
                    || coalesce(pg_get_viewdef(d.objid), '')
                    || coalesce((SELECT string_agg(c.conname || ' ' || pg_get_constraintdef(c.oid), ', ' ORDER BY c.conname)
                                   FROM pg_constraint c WHERE c.conrelid = d.objid), '')
-                   || coalesce((SELECT string_agg(pg_get_indexdef(i.indexrelid), ', ' ORDER BY 1)
+                   || coalesce((SELECT string_agg(pg_get_indexdef(i.indexrelid), ', ' ORDER BY pg_get_indexdef(i.indexrelid))
                                   FROM pg_index i WHERE i.indrelid = d.objid), '')
                WHEN 'pg_type'::regclass THEN
                    (SELECT coalesce(string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder), '')
@@ -41,6 +42,7 @@ SELECT extversion AS fresh_version FROM pg_extension WHERE extname = 'revcycle';
 CREATE TEMP TABLE fresh AS SELECT * FROM pg_temp.revcycle_fingerprint();
 SELECT count(*) > 50 AS has_many_objects FROM fresh;
 
+-- Path 1: 0.1.0 -> current.
 DROP EXTENSION revcycle CASCADE;
 CREATE EXTENSION revcycle VERSION '0.1.0';
 -- user data written under 0.1.0
@@ -58,6 +60,27 @@ ORDER BY 1, 2;
 
 SELECT name, payer_class, timely_filing_days FROM revcycle.payer;
 
--- Leave a fresh install behind for the tests that follow.
+-- Path 2: 0.2.0 -> current.
+SET revcycle.allow_drop_with_data = on;
 DROP EXTENSION revcycle CASCADE;
+RESET revcycle.allow_drop_with_data;
+CREATE EXTENSION revcycle VERSION '0.2.0';
+INSERT INTO revcycle.payer (name, payer_class, timely_filing_days)
+VALUES ('Harbor Health Plan', 'managed_care', 120);
+ALTER EXTENSION revcycle UPDATE;
+SELECT extversion AS updated_version FROM pg_extension WHERE extname = 'revcycle';
+CREATE TEMP TABLE updated_from_020 AS SELECT * FROM pg_temp.revcycle_fingerprint();
+
+-- Both lists must be empty.
+SELECT 'only in fresh install' AS side, obj FROM (SELECT * FROM fresh EXCEPT SELECT * FROM updated_from_020) s
+UNION ALL
+SELECT 'only after update', obj FROM (SELECT * FROM updated_from_020 EXCEPT SELECT * FROM fresh) s
+ORDER BY 1, 2;
+
+SELECT name, payer_class, timely_filing_days FROM revcycle.payer;
+
+-- Leave a fresh install behind for the tests that follow.
+SET revcycle.allow_drop_with_data = on;
+DROP EXTENSION revcycle CASCADE;
+RESET revcycle.allow_drop_with_data;
 CREATE EXTENSION revcycle;
