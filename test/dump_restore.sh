@@ -59,6 +59,26 @@ check "a hidden default stays hidden after restore" test \
 check "restored sequences continue past existing rows" \
     q -d $dst -c "INSERT INTO revcycle.payer (name, payer_class) VALUES ('After Restore Health', 'commercial')"
 
+check "an analyst given grant_access reads a view after restore" test \
+    "$(q -d $dst -c "SELECT has_table_privilege('rc_dump_analyst', 'revcycle.aged_trial_balance', 'SELECT')")" = t
+
+# Grants made while an upgrade script runs become the objects' initial
+# privileges, which pg_dump does not dump: the restored access_grant rows
+# must grant them again (trigger access_grant_apply).
 rm -f "$dump"; dropdb $src; dropdb $dst
+createdb $src && createdb $dst
+q -d $src -c "CREATE EXTENSION revcycle VERSION '0.2.0'" \
+  -c "GRANT USAGE ON SCHEMA revcycle TO rc_dump_analyst" \
+  -c "GRANT SELECT ON ALL TABLES IN SCHEMA revcycle TO rc_dump_analyst" \
+  -c "ALTER EXTENSION revcycle UPDATE"
+check "pg_dump -Fc of an upgraded database" pg_dump -Fc -f "$dump" $src
+check "pg_restore of an upgraded database" pg_restore -d $dst --exit-on-error "$dump"
+check "an analyst granted before the upgrade reads 0.3.0's access_grant after restore" test \
+    "$(q -d $dst -c "SELECT has_table_privilege('rc_dump_analyst', 'revcycle.access_grant', 'SELECT')")" = t
+check "... and 0.2.0's month_end_balances" test \
+    "$(q -d $dst -c "SELECT has_table_privilege('rc_dump_analyst', 'revcycle.month_end_balances', 'SELECT')")" = t
+
+rm -f "$dump"; dropdb $src; dropdb $dst
+q -d postgres -c "DROP ROLE IF EXISTS rc_dump_analyst"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

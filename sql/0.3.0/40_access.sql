@@ -95,10 +95,10 @@ BEGIN
     END IF;
     -- A loader that becomes an analyst loses its write privileges.
     PERFORM @extschema@.revoke_access(role, forget => false);
+    -- The row's trigger grants (access_grant_apply).
     INSERT INTO @extschema@.access_grant AS a (role_name, access)
     VALUES (role::pg_catalog.text::pg_catalog.name, access)
     ON CONFLICT (role_name) DO UPDATE SET access = excluded.access, granted_at = pg_catalog.now();
-    PERFORM @extschema@.apply_access(role);
 END
 $rc$;
 COMMENT ON FUNCTION @extschema@.grant_access(pg_catalog.regrole, pg_catalog.text) IS
@@ -129,6 +129,33 @@ END
 $rc$;
 COMMENT ON FUNCTION @extschema@.revoke_access(pg_catalog.regrole, pg_catalog.bool) IS
 'Takes back every privilege a role holds on revcycle''s schema and objects (functions keep PUBLIC''s EXECUTE) and, unless forget is false, removes it from access_grant.';
+
+-- A row in access_grant means the role has that access: the row's insert or
+-- update grants it.  This also restores grants after pg_restore, which loads
+-- access_grant's rows after CREATE EXTENSION (grants made while an extension
+-- script runs are the objects' initial privileges, which pg_dump leaves out).
+CREATE FUNCTION @extschema@.access_grant_apply()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $rc$
+BEGIN
+    IF EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) NEW.role_name) THEN
+        PERFORM @extschema@.apply_access(NEW.role_name::pg_catalog.text::pg_catalog.regrole);
+    ELSE
+        RAISE NOTICE 'revcycle: role "%" does not exist; recorded in access_grant, granted once it exists (apply_access())',
+                     NEW.role_name;
+    END IF;
+    RETURN NULL;
+END
+$rc$;
+COMMENT ON FUNCTION @extschema@.access_grant_apply() IS
+'Trigger function of access_grant: grants a recorded role its access when its row is inserted or changed (grant_access, pg_restore).';
+CREATE TRIGGER access_grant_apply
+    AFTER INSERT OR UPDATE ON @extschema@.access_grant
+    FOR EACH ROW EXECUTE FUNCTION @extschema@.access_grant_apply();
+COMMENT ON TRIGGER access_grant_apply ON @extschema@.access_grant IS
+'Grants the role of each inserted or changed row what its access level needs.';
 
 -- Upgrading from 0.1.0 or 0.2.0: the README told DBAs to grant by hand.
 -- Record each role that was given USAGE on the schema and SELECT on the

@@ -209,6 +209,7 @@ SELECT is((SELECT array_agg(p.oid::regprocedure::text ORDER BY 1)
                  'revcycle.load_code_descriptions(text)',         -- 0.2.0: upserts code_description
                  'revcycle.load_835(text,text,boolean)',          -- 0.2.0: inserts remittances, posts the ledger
                  'revcycle.drop_guard()',                         -- 0.3.0: event trigger (runs SPI), not for queries
+                 'revcycle.access_grant_apply()',                 -- 0.3.0: trigger on access_grant, grants
                  'revcycle.apply_access(regrole)',                -- 0.3.0: grants
                  'revcycle.grant_access(regrole,text)',           -- 0.3.0: writes access_grant, grants
                  'revcycle.revoke_access(regrole,boolean)')),     -- 0.3.0: writes access_grant, revokes

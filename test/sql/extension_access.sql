@@ -108,6 +108,10 @@ SELECT role_name, access FROM revcycle.access_grant ORDER BY 1;
 -- Clean up: roles are cluster-wide.
 SELECT revcycle.revoke_access('regress_rc_old_analyst');
 SELECT revcycle.revoke_access('regress_rc_old_loader');
+-- (Grants made while an install or upgrade script runs are recorded as the
+-- objects' initial privileges; PostgreSQL 17 and later then want DROP OWNED
+-- before DROP ROLE.)
+DROP OWNED BY regress_rc_old_analyst, regress_rc_old_loader, regress_rc_analyst2, regress_rc_loader2;
 DROP ROLE regress_rc_old_analyst;
 DROP ROLE regress_rc_old_loader;
 DROP ROLE regress_rc_analyst2;
