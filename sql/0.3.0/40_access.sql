@@ -82,18 +82,13 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $rc$
 BEGIN
-    IF NOT pg_catalog.pg_has_role(CURRENT_USER,
-              (SELECT n.nspowner FROM pg_catalog.pg_namespace n
-                WHERE n.oid OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace), 'USAGE') THEN
-        RAISE EXCEPTION 'only the owner of schema "@extschema@" may change who has access to revcycle'
-            USING ERRCODE = '42501';
-    END IF;
     IF role IS NULL OR access IS NULL
        OR access OPERATOR(pg_catalog.<>) ALL (ARRAY['analyst', 'loader']::pg_catalog.text[]) THEN
         RAISE EXCEPTION 'revcycle access must be ''analyst'' or ''loader'', not %', coalesce(pg_catalog.quote_literal(access), 'NULL')
             USING ERRCODE = '22023';
     END IF;
-    -- A loader that becomes an analyst loses its write privileges.
+    -- A loader that becomes an analyst loses its write privileges (and a
+    -- caller who does not own the schema is refused there).
     PERFORM @extschema@.revoke_access(role, forget => false);
     -- The row's trigger grants (access_grant_apply).
     INSERT INTO @extschema@.access_grant AS a (role_name, access)

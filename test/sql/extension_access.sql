@@ -1,5 +1,6 @@
 -- Access for analysts and loaders that survives ALTER EXTENSION UPDATE
 -- (grant_access, revoke_access, apply_access, access_grant).
+\set SHOW_CONTEXT never
 SET client_min_messages = warning;
 DROP ROLE IF EXISTS regress_rc_old_analyst;
 DROP ROLE IF EXISTS regress_rc_old_loader;
