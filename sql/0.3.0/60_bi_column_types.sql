@@ -72,7 +72,7 @@ COMMENT ON COLUMN @extschema@.collections_monthly_by_payer.contractual_adjustmen
 COMMENT ON COLUMN @extschema@.collections_monthly_by_payer.other_adjustments IS 'Administrative, small-balance, denial, bad-debt and charity write-offs posted in the month. numeric(18,2): money, rounded to the cent.';
 COMMENT ON COLUMN @extschema@.collections_monthly_by_payer.gross_collection_rate IS 'Payments / gross charges (fraction); NULL when no charges posted. numeric(26,6): a fraction, rounded to 6 decimals.';
 COMMENT ON COLUMN @extschema@.collections_monthly_by_payer.net_collection_rate IS 'AAFP net collection rate: (payments - refunds) / (gross charges - contractual adjustments), a fraction; NULL when the denominator is zero. numeric(26,6): a fraction, rounded to 6 decimals.';
-COMMENT ON COLUMN @extschema@.collections_monthly_by_payer.below_aafp_benchmark IS 'True when the net collection rate is below the AAFP benchmark of 95%; NULL when the rate is NULL.';
+COMMENT ON COLUMN @extschema@.collections_monthly_by_payer.below_aafp_benchmark IS 'True when the net collection rate is below the AAFP benchmark of 95%; NULL when the rate is NULL. Compares the exact rate, before rounding.';
 
 CREATE VIEW @extschema@.collections_monthly_by_payer_class WITH (security_invoker = true) AS
 SELECT s.month,
@@ -104,7 +104,7 @@ COMMENT ON COLUMN @extschema@.collections_monthly_by_payer_class.contractual_adj
 COMMENT ON COLUMN @extschema@.collections_monthly_by_payer_class.other_adjustments IS 'Administrative, small-balance, denial, bad-debt and charity write-offs posted in the month. numeric(18,2): money, rounded to the cent.';
 COMMENT ON COLUMN @extschema@.collections_monthly_by_payer_class.gross_collection_rate IS 'Payments / gross charges (fraction); NULL when no charges posted. numeric(26,6): a fraction, rounded to 6 decimals.';
 COMMENT ON COLUMN @extschema@.collections_monthly_by_payer_class.net_collection_rate IS 'AAFP net collection rate: (payments - refunds) / (gross charges - contractual adjustments), a fraction; NULL when the denominator is zero. numeric(26,6): a fraction, rounded to 6 decimals.';
-COMMENT ON COLUMN @extschema@.collections_monthly_by_payer_class.below_aafp_benchmark IS 'True when the net collection rate is below the AAFP benchmark of 95%; NULL when the rate is NULL.';
+COMMENT ON COLUMN @extschema@.collections_monthly_by_payer_class.below_aafp_benchmark IS 'True when the net collection rate is below the AAFP benchmark of 95%; NULL when the rate is NULL. Compares the exact rate, before rounding.';
 
 CREATE VIEW @extschema@.month_end_balances WITH (security_invoker = true) AS
 -- One pass over the ledger: net and last posting per account, payer and
