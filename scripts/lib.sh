@@ -5,13 +5,17 @@ set -euo pipefail
 
 RC_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RC_PGVER=${RC_PGVER:-15}
+# The PostgreSQL JDBC driver (Debian's libpostgresql-jdbc-java).
+RC_JDBC_JAR=${RC_JDBC_JAR:-/usr/share/java/postgresql.jar}
 
 rc_log() { printf '==> %s\n' "$*" >&2; }
 
 # The packages this script set needs, by what is really missing: the server
 # binary, the server headers (postgres.h itself: pgxs.mk alone comes with the
-# client package on Debian), pgTAP and pg_prove, xxd; with RC_WITH_FUZZ=1
-# also clang and the clang runtime that the installed clang needs.
+# client package on Debian), pgTAP and pg_prove, xxd; with RC_WITH_JDBC=1 the
+# PostgreSQL JDBC driver and a Java runtime (11 or later: it runs a single
+# source file); with RC_WITH_FUZZ=1 also clang and the clang runtime that the
+# installed clang needs.
 rc_missing_packages() {
     local need=()
     command -v make >/dev/null 2>&1 && command -v gcc >/dev/null 2>&1 || need+=(make gcc libc6-dev)
@@ -23,6 +27,10 @@ rc_missing_packages() {
     command -v pg_prove >/dev/null 2>&1 || need+=(libtap-parser-sourcehandler-pgtap-perl)
     # the tests write crafted binary COPY files with xxd
     command -v xxd >/dev/null 2>&1 || need+=(xxd)
+    if [ "${RC_WITH_JDBC:-0}" = 1 ]; then
+        [ -f "$RC_JDBC_JAR" ] || need+=(libpostgresql-jdbc-java)
+        command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+    fi
     if [ "${RC_WITH_FUZZ:-0}" = 1 ]; then
         if ! command -v clang >/dev/null 2>&1; then
             need+=(clang)
@@ -90,7 +98,14 @@ rc_stop_cluster() {
     [ -n "${RC_TMP:-}" ] && rm -rf "$RC_TMP"
 }
 
+# Is a TCP port of 127.0.0.1 free (nothing accepts a connection on it)?
+rc_port_free() {
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
 # Start a throwaway cluster; exports PGHOST/PGPORT/PGUSER for psql & co.
+# It listens on its socket directory and on 127.0.0.1 (for the JDBC driver,
+# which has no Unix-socket support of its own), on a port nothing else uses.
 rc_start_cluster() {
     RC_PGBIN=$(${PG_CONFIG:-/usr/lib/postgresql/$RC_PGVER/bin/pg_config} --bindir)
     RC_TMP=$(mktemp -d /tmp/revcycle-pg.XXXXXX)
@@ -100,9 +115,13 @@ rc_start_cluster() {
     trap rc_stop_cluster EXIT
     rc_log "start a throwaway PostgreSQL cluster in $RC_TMP"
     rc_as_owner "$RC_PGBIN/initdb" -D "$RC_PGDATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-    local port=$(( 20000 + $$ % 20000 ))
+    local port=$(( 20000 + $$ % 20000 )) tries=0
+    while ! rc_port_free "$port" && [ "$tries" -lt 50 ]; do
+        port=$(( 20000 + (port - 20000 + 1) % 20000 ))
+        tries=$((tries + 1))
+    done
     rc_as_owner "$RC_PGBIN/pg_ctl" -D "$RC_PGDATA" -w -l "$RC_TMP/server.log" \
-        -o "-p $port -k $RC_TMP -c listen_addresses='' ${RC_PG_OPTS:-}" start >/dev/null
+        -o "-p $port -k $RC_TMP -c listen_addresses=127.0.0.1 ${RC_PG_OPTS:-}" start >/dev/null
     export PGHOST=$RC_TMP PGPORT=$port PGUSER=postgres
     export PATH="$RC_PGBIN:$PATH"
 }

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Every test: pg_regress (test/sql -> expected/), pgTAP (test/pgtap), the
-# 835 parser's C unit tests and a bounded fuzz run, in a throwaway cluster.
+# Every test: pg_regress (test/sql -> expected/), pgTAP (test/pgtap), a
+# pg_dump round trip, the views' metadata over JDBC (test/jdbc), the 835
+# parser's C unit tests and a bounded fuzz run, in a throwaway cluster.
 # Ends with one line "N passed, N failed"; exits non-zero on any failure.
 #   FUZZ_SECONDS=60 (0 skips the fuzz run)
 #   RC_SQL_ONLY=1 skips the PostgreSQL-independent C tests (the matrix runs)
 #   RC_PGVER=17 picks another installed major (default 15)
 source "$(dirname "$0")/lib.sh"
 [ "${RC_SQL_ONLY:-0}" = 1 ] || export RC_WITH_FUZZ=1
+export RC_WITH_JDBC=1
 rc_install_deps
 rc_build_install
 # Small parallel settings so tests can force parallel plans.
@@ -59,7 +61,30 @@ f=$(grep -c '^not ok ' "$RC_TMP/dump.log" || true)
 [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 count "$p" "$f"
 
-# 4. The 835 parser core: C unit tests and a bounded fuzz run.
+# 4. BI tools over JDBC: the views' metadata as the PostgreSQL JDBC driver
+#    reads it (test/jdbc/ViewMetadata.java, one result per view column), on
+#    a fresh install and on an install updated from 0.1.0.
+rc_log "JDBC view metadata"
+createdb revcycle_jdbc
+psql -qX -d revcycle_jdbc -c 'CREATE EXTENSION revcycle'
+createdb revcycle_jdbc_updated
+psql -qX -d revcycle_jdbc_updated -c "CREATE EXTENSION revcycle VERSION '0.1.0'" \
+    -c 'ALTER EXTENSION revcycle UPDATE'
+: > "$RC_TMP/jdbc.log"
+rc=0
+for db in revcycle_jdbc revcycle_jdbc_updated; do
+    echo "# database $db" >> "$RC_TMP/jdbc.log"
+    java -cp "$RC_JDBC_JAR" "$RC_ROOT/test/jdbc/ViewMetadata.java" \
+        "jdbc:postgresql://127.0.0.1:$PGPORT/$db?user=$PGUSER" >> "$RC_TMP/jdbc.log" 2>&1 || rc=1
+done
+# The failures and the summaries (every column is listed in the log).
+grep -vE '^ok ' "$RC_TMP/jdbc.log" || true
+p=$(grep -c '^ok ' "$RC_TMP/jdbc.log" || true)
+f=$(grep -c '^not ok ' "$RC_TMP/jdbc.log" || true)
+[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+count "$p" "$f"
+
+# 5. The 835 parser core: C unit tests and a bounded fuzz run.
 if [ -f "$RC_ROOT/fuzz/Makefile" ] && [ "${RC_SQL_ONLY:-0}" != 1 ]; then
     rc_log "835 parser unit tests"
     set +e

@@ -124,32 +124,77 @@ SELECT s.month_end, s.payer_id,
   FROM summ s
   LEFT JOIN revcycle.payer p ON p.payer_id = s.payer_id;
 
+-- 0.3.0 declares the views' numeric types, rounded once in the view's final
+-- select (README.md, "Connecting BI tools"): the original formulations with
+-- the same final rounding and casts.
+CREATE TEMP VIEW old_typed_month_end_balances AS
+SELECT month_end, account_id, payer_id, round(balance, 2)::numeric(18,2) AS balance,
+       service_date, last_activity_date
+  FROM old_month_end_balances;
+
+CREATE TEMP VIEW old_typed_aged_trial_balance AS
+SELECT month_end, payer_id, payer_name, payer_class,
+       round(beginning_ar, 2)::numeric(18,2) AS beginning_ar,
+       round(charges, 2)::numeric(18,2) AS charges,
+       round(payments, 2)::numeric(18,2) AS payments,
+       round(refunds, 2)::numeric(18,2) AS refunds,
+       round(adjustments, 2)::numeric(18,2) AS adjustments,
+       round(transfers, 2)::numeric(18,2) AS transfers,
+       round(ending_ar, 2)::numeric(18,2) AS ending_ar,
+       round(ar_0_30, 2)::numeric(18,2) AS ar_0_30,
+       round(ar_31_60, 2)::numeric(18,2) AS ar_31_60,
+       round(ar_61_90, 2)::numeric(18,2) AS ar_61_90,
+       round(ar_91_120, 2)::numeric(18,2) AS ar_91_120,
+       round(ar_over_120, 2)::numeric(18,2) AS ar_over_120,
+       round(credit_balance_amount, 2)::numeric(18,2) AS credit_balance_amount,
+       credit_balance_count,
+       round(reconciliation, 2)::numeric(18,2) AS reconciliation
+  FROM old_aged_trial_balance;
+
+CREATE TEMP VIEW old_typed_aged_ar_percent AS
+SELECT month_end, payer_group,
+       round(billed_ar, 2)::numeric(18,2) AS billed_ar,
+       round(ar_over_90, 2)::numeric(18,2) AS ar_over_90,
+       round(ar_over_120, 2)::numeric(18,2) AS ar_over_120,
+       round(share_over_90, 6)::numeric(26,6) AS share_over_90,
+       round(share_over_120, 6)::numeric(26,6) AS share_over_120
+  FROM old_aged_ar_percent;
+
+CREATE TEMP VIEW old_typed_days_in_ar_trend AS
+SELECT month_end, payer_id, payer_name, payer_class,
+       round(net_ar, 2)::numeric(18,2) AS net_ar,
+       round(gross_charges_90d, 2)::numeric(18,2) AS gross_charges_90d,
+       round(days_in_ar, 1)::numeric(21,1) AS days_in_ar,
+       round(net_patient_service_revenue_3m, 2)::numeric(18,2) AS net_patient_service_revenue_3m,
+       round(net_days_in_ar, 1)::numeric(21,1) AS net_days_in_ar
+  FROM old_days_in_ar_trend;
+
 -- The ledger spans enough month-ends for the look-back windows to matter.
 SELECT count(DISTINCT month_end) > 6 AS many_month_ends FROM old_month_end_balances;
 
 SELECT 'month_end_balances' AS view,
-       (SELECT count(*) FROM (SELECT * FROM revcycle.month_end_balances EXCEPT ALL SELECT * FROM old_month_end_balances) x) AS new_except_old,
-       (SELECT count(*) FROM (SELECT * FROM old_month_end_balances EXCEPT ALL SELECT * FROM revcycle.month_end_balances) x) AS old_except_new,
-       (SELECT count(*) FROM revcycle.month_end_balances) = (SELECT count(*) FROM old_month_end_balances) AS same_row_count,
-       (SELECT count(*) FROM (SELECT n::text FROM revcycle.month_end_balances n EXCEPT ALL SELECT o::text FROM old_month_end_balances o) x) AS text_differs;
+       (SELECT count(*) FROM (SELECT * FROM revcycle.month_end_balances EXCEPT ALL SELECT * FROM old_typed_month_end_balances) x) AS new_except_old,
+       (SELECT count(*) FROM (SELECT * FROM old_typed_month_end_balances EXCEPT ALL SELECT * FROM revcycle.month_end_balances) x) AS old_except_new,
+       (SELECT count(*) FROM revcycle.month_end_balances) = (SELECT count(*) FROM old_typed_month_end_balances) AS same_row_count,
+       (SELECT count(*) FROM (SELECT n::text FROM revcycle.month_end_balances n EXCEPT ALL SELECT o::text FROM old_typed_month_end_balances o) x) AS text_differs;
 
 SELECT 'aged_trial_balance' AS view,
-       (SELECT count(*) FROM (SELECT * FROM revcycle.aged_trial_balance EXCEPT ALL SELECT * FROM old_aged_trial_balance) x) AS new_except_old,
-       (SELECT count(*) FROM (SELECT * FROM old_aged_trial_balance EXCEPT ALL SELECT * FROM revcycle.aged_trial_balance) x) AS old_except_new,
-       (SELECT count(*) FROM revcycle.aged_trial_balance) = (SELECT count(*) FROM old_aged_trial_balance) AS same_row_count,
-       (SELECT count(*) FROM (SELECT n::text FROM revcycle.aged_trial_balance n EXCEPT ALL SELECT o::text FROM old_aged_trial_balance o) x) AS text_differs;
+       (SELECT count(*) FROM (SELECT * FROM revcycle.aged_trial_balance EXCEPT ALL SELECT * FROM old_typed_aged_trial_balance) x) AS new_except_old,
+       (SELECT count(*) FROM (SELECT * FROM old_typed_aged_trial_balance EXCEPT ALL SELECT * FROM revcycle.aged_trial_balance) x) AS old_except_new,
+       (SELECT count(*) FROM revcycle.aged_trial_balance) = (SELECT count(*) FROM old_typed_aged_trial_balance) AS same_row_count,
+       (SELECT count(*) FROM (SELECT n::text FROM revcycle.aged_trial_balance n EXCEPT ALL SELECT o::text FROM old_typed_aged_trial_balance o) x) AS text_differs;
 
 SELECT 'aged_ar_percent' AS view,
-       (SELECT count(*) FROM (SELECT * FROM revcycle.aged_ar_percent EXCEPT ALL SELECT * FROM old_aged_ar_percent) x) AS new_except_old,
-       (SELECT count(*) FROM (SELECT * FROM old_aged_ar_percent EXCEPT ALL SELECT * FROM revcycle.aged_ar_percent) x) AS old_except_new,
-       (SELECT count(*) FROM revcycle.aged_ar_percent) = (SELECT count(*) FROM old_aged_ar_percent) AS same_row_count,
-       (SELECT count(*) FROM (SELECT n::text FROM revcycle.aged_ar_percent n EXCEPT ALL SELECT o::text FROM old_aged_ar_percent o) x) AS text_differs;
+       (SELECT count(*) FROM (SELECT * FROM revcycle.aged_ar_percent EXCEPT ALL SELECT * FROM old_typed_aged_ar_percent) x) AS new_except_old,
+       (SELECT count(*) FROM (SELECT * FROM old_typed_aged_ar_percent EXCEPT ALL SELECT * FROM revcycle.aged_ar_percent) x) AS old_except_new,
+       (SELECT count(*) FROM revcycle.aged_ar_percent) = (SELECT count(*) FROM old_typed_aged_ar_percent) AS same_row_count,
+       (SELECT count(*) FROM (SELECT n::text FROM revcycle.aged_ar_percent n EXCEPT ALL SELECT o::text FROM old_typed_aged_ar_percent o) x) AS text_differs;
 
 SELECT 'days_in_ar_trend' AS view,
-       (SELECT count(*) FROM (SELECT * FROM revcycle.days_in_ar_trend EXCEPT ALL SELECT * FROM old_days_in_ar_trend) x) AS new_except_old,
-       (SELECT count(*) FROM (SELECT * FROM old_days_in_ar_trend EXCEPT ALL SELECT * FROM revcycle.days_in_ar_trend) x) AS old_except_new,
-       (SELECT count(*) FROM revcycle.days_in_ar_trend) = (SELECT count(*) FROM old_days_in_ar_trend) AS same_row_count,
-       (SELECT count(*) FROM (SELECT n::text FROM revcycle.days_in_ar_trend n EXCEPT ALL SELECT o::text FROM old_days_in_ar_trend o) x) AS text_differs;
+       (SELECT count(*) FROM (SELECT * FROM revcycle.days_in_ar_trend EXCEPT ALL SELECT * FROM old_typed_days_in_ar_trend) x) AS new_except_old,
+       (SELECT count(*) FROM (SELECT * FROM old_typed_days_in_ar_trend EXCEPT ALL SELECT * FROM revcycle.days_in_ar_trend) x) AS old_except_new,
+       (SELECT count(*) FROM revcycle.days_in_ar_trend) = (SELECT count(*) FROM old_typed_days_in_ar_trend) AS same_row_count,
+       (SELECT count(*) FROM (SELECT n::text FROM revcycle.days_in_ar_trend n EXCEPT ALL SELECT o::text FROM old_typed_days_in_ar_trend o) x) AS text_differs;
 
 -- The sample exercises what the rewrite must carry: month-ends without
 -- activity, zero balances and credit balances.

@@ -369,13 +369,14 @@ SELECT month, payer_class, gross_charges, payments, refunds,
 FROM revcycle.collections_monthly_by_payer_class
 WHERE payer_class IN (SELECT payer_class::text FROM revcycle.payer WHERE payer_id BETWEEN 9001 AND 9004)
 ORDER BY month, payer_class;
--- The view equals the plain formula on the same rows.
+-- The view equals the plain formula on the same rows, rounded to the
+-- view's 6 decimals (numeric(26,6)).
 SELECT v.month, v.payer_name,
        v.net_collection_rate IS NOT DISTINCT FROM
-       (SELECT (coalesce(sum(amount) FILTER (WHERE kind = 'payment'), 0)
-                - coalesce(sum(amount) FILTER (WHERE kind = 'refund'), 0))
-               / nullif(coalesce(sum(amount) FILTER (WHERE kind = 'charge'), 0)
-                - coalesce(sum(amount) FILTER (WHERE kind = 'contractual_adjustment'), 0), 0)
+       (SELECT round((coalesce(sum(amount) FILTER (WHERE kind = 'payment'), 0)
+                      - coalesce(sum(amount) FILTER (WHERE kind = 'refund'), 0))
+                     / nullif(coalesce(sum(amount) FILTER (WHERE kind = 'charge'), 0)
+                      - coalesce(sum(amount) FILTER (WHERE kind = 'contractual_adjustment'), 0), 0), 6)
         FROM revcycle.ledger l
         JOIN revcycle.account a ON a.account_id = l.account_id
         WHERE a.primary_payer_id = v.payer_id

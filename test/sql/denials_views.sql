@@ -231,13 +231,13 @@ SELECT to_char(coalesce(v.month, e.month), 'YYYY-MM') AS month, coalesce(v.payer
        IS NOT DISTINCT FROM
        (e.claims_submitted, e.charges_submitted, e.claims_initially_denied, e.dollars_initially_denied,
         e.claims_denied_in_month, e.dollars_denied_in_month) AS counts_and_dollars_ok,
-       round(v.initial_denial_rate, 12) IS NOT DISTINCT FROM round(e.initial_denial_rate, 12)
-       AND round(v.initial_denial_rate_dollars, 12) IS NOT DISTINCT FROM round(e.initial_denial_rate_dollars, 12)
+       v.initial_denial_rate IS NOT DISTINCT FROM round(e.initial_denial_rate, 6)
+       AND v.initial_denial_rate_dollars IS NOT DISTINCT FROM round(e.initial_denial_rate_dollars, 6)
            AS cohort_rates_ok,
-       round(v.claims_submitted_avg_3m, 12) IS NOT DISTINCT FROM round(e.claims_submitted_avg_3m, 12)
-       AND round(v.charges_submitted_avg_3m, 12) IS NOT DISTINCT FROM round(e.charges_submitted_avg_3m, 12)
-       AND round(v.initial_denial_rate_hfma, 12) IS NOT DISTINCT FROM round(e.initial_denial_rate_hfma, 12)
-       AND round(v.initial_denial_rate_dollars_hfma, 12) IS NOT DISTINCT FROM round(e.initial_denial_rate_dollars_hfma, 12)
+       v.claims_submitted_avg_3m IS NOT DISTINCT FROM round(e.claims_submitted_avg_3m, 2)
+       AND v.charges_submitted_avg_3m IS NOT DISTINCT FROM round(e.charges_submitted_avg_3m, 2)
+       AND v.initial_denial_rate_hfma IS NOT DISTINCT FROM round(e.initial_denial_rate_hfma, 6)
+       AND v.initial_denial_rate_dollars_hfma IS NOT DISTINCT FROM round(e.initial_denial_rate_dollars_hfma, 6)
            AS hfma_ok,
        round(v.initial_denial_rate_hfma, 4) AS hfma_rate
   FROM revcycle.initial_denial_rate v
@@ -273,8 +273,8 @@ SELECT to_char(v.month, 'YYYY-MM') AS month, v.payer_id, v.dept_code,
 --  2025-05 902: CO-50 300 -> medical necessity 1.
 SELECT to_char(v.month, 'YYYY-MM') AS month, v.payer_id, v.rank, v.category, v.adjustments, v.amount,
        v.top_codes,
-       round(v.share, 12) IS NOT DISTINCT FROM round(e.share, 12) AS share_ok,
-       round(v.cumulative_share, 12) IS NOT DISTINCT FROM round(e.cum, 12) AS cumulative_ok,
+       v.share IS NOT DISTINCT FROM round(e.share, 6) AS share_ok,
+       v.cumulative_share IS NOT DISTINCT FROM round(e.cum, 6) AS cumulative_ok,
        (v.category, v.adjustments, v.amount, v.top_codes)
          IS NOT DISTINCT FROM (e.category, e.n, e.amount, array_to_string(e.top, ', '))
            AS row_ok
@@ -299,7 +299,7 @@ SELECT to_char(v.month, 'YYYY-MM') AS month, v.payer_id, v.rank, v.category, v.a
 SELECT to_char(v.month, 'YYYY-MM') AS month, v.category, v.adjustments, v.amount, round(v.share, 4) AS share4,
        v.previous_amount, v.change,
        (v.adjustments, v.amount, v.previous_amount, v.change) IS NOT DISTINCT FROM (e.n, e.amount, e.prev, e.change)
-       AND round(v.share, 12) IS NOT DISTINCT FROM round(e.share, 12) AS row_ok
+       AND v.share IS NOT DISTINCT FROM round(e.share, 6) AS row_ok
   FROM revcycle.denial_category_trend v
   FULL JOIN (VALUES
       (DATE '2025-03-01', 'missing information/documentation', 1, 400.00, 1.0, NULL::numeric, NULL::numeric),
@@ -326,7 +326,7 @@ SELECT to_char(v.month, 'YYYY-MM') AS month, v.category, v.adjustments, v.amount
 SELECT to_char(v.month, 'YYYY-MM') AS month, v.payer_id, v.dept_code, v.denied_amount, v.coding_amount,
        round(v.coding_share, 4) AS share4,
        (v.denied_amount, v.coding_amount) IS NOT DISTINCT FROM (e.denied, e.coding)
-       AND round(v.coding_share, 12) IS NOT DISTINCT FROM round(e.share, 12) AS row_ok
+       AND v.coding_share IS NOT DISTINCT FROM round(e.share, 6) AS row_ok
   FROM revcycle.coding_denial_share v
   FULL JOIN (VALUES (DATE '2025-03-01', 901, 'T-ED', 400.00, 0, 0),
                     (DATE '2025-04-01', 901, 'T-ED', 660.00, 160.00, 160/660.0),
@@ -353,9 +353,9 @@ SELECT to_char(v.month, 'YYYY-MM') AS month, v.payer_id, v.dept_code, v.denials,
        (v.denials, v.denied_amount, v.denials_appealed, v.denials_overturned, v.recovered_amount,
         v.avg_days_to_appeal, v.avg_days_to_resolution)
        IS NOT DISTINCT FROM (e.n, e.denied, e.appealed, e.overturned, e.recovered, e.d_appeal, e.d_resolution)
-       AND round(v.appeal_rate, 12) IS NOT DISTINCT FROM round(e.appeal_rate, 12)
-       AND round(v.overturn_rate, 12) IS NOT DISTINCT FROM round(e.overturn_rate, 12)
-       AND round(v.recovery_rate, 12) IS NOT DISTINCT FROM round(e.recovery_rate, 12) AS row_ok
+       AND v.appeal_rate IS NOT DISTINCT FROM round(e.appeal_rate, 6)
+       AND v.overturn_rate IS NOT DISTINCT FROM round(e.overturn_rate, 6)
+       AND v.recovery_rate IS NOT DISTINCT FROM round(e.recovery_rate, 6) AS row_ok
   FROM revcycle.denial_appeal_summary v
   FULL JOIN (VALUES
       (DATE '2025-03-01', 901, 'T-ED', 1, 400.00, 1, 1.0, 1, 1.0, 250.00, 0.625, 20.0, 100.0),
@@ -406,7 +406,7 @@ SELECT to_char(v.month, 'YYYY-MM') AS month, v.payer_id, v.dept_code, v.writeoff
        round(v.denial_writeoff_rate, 4) AS rate4,
        (v.writeoffs, v.denial_writeoffs, v.net_patient_service_revenue)
          IS NOT DISTINCT FROM (e.n, e.wo, e.npsr)
-       AND round(v.denial_writeoff_rate, 12) IS NOT DISTINCT FROM round(e.rate, 12) AS row_ok,
+       AND v.denial_writeoff_rate IS NOT DISTINCT FROM round(e.rate, 6) AS row_ok,
        v.writeoffs_fewer_than_two_appeals IS NOT DISTINCT FROM e.fewer AS fewer_ok
   FROM revcycle.denial_writeoff_rate v
   FULL JOIN (VALUES (DATE '2025-05-01', 901, 'T-ED', 0, 0, 0, 3500.00, 0),
@@ -481,12 +481,12 @@ SELECT count(v.month) AS view_rows, count(e.month) AS computed_rows,
        bool_and((v.claims_submitted, v.charges_submitted, v.claims_initially_denied, v.dollars_initially_denied,
                  v.claims_denied_in_month, v.dollars_denied_in_month)
                 IS NOT DISTINCT FROM (e.n, e.ch, e.nd, e.dd, e.dm, e.ddm)) AS counts_dollars_equal,
-       bool_and(v.initial_denial_rate IS NOT DISTINCT FROM e.rate
-                AND v.initial_denial_rate_dollars IS NOT DISTINCT FROM e.rate_dollars) AS cohort_rates_equal,
-       bool_and(v.claims_submitted_avg_3m IS NOT DISTINCT FROM e.n3 / 3.0
-                AND v.charges_submitted_avg_3m IS NOT DISTINCT FROM e.ch3 / 3.0) AS prior_3m_equal,
-       bool_and(round(v.initial_denial_rate_hfma, 12) IS NOT DISTINCT FROM round(e.hfma, 12)
-                AND round(v.initial_denial_rate_dollars_hfma, 12) IS NOT DISTINCT FROM round(e.hfma_dollars, 12))
+       bool_and(v.initial_denial_rate IS NOT DISTINCT FROM round(e.rate, 6)
+                AND v.initial_denial_rate_dollars IS NOT DISTINCT FROM round(e.rate_dollars, 6)) AS cohort_rates_equal,
+       bool_and(v.claims_submitted_avg_3m IS NOT DISTINCT FROM round(e.n3 / 3.0, 2)
+                AND v.charges_submitted_avg_3m IS NOT DISTINCT FROM round(e.ch3 / 3.0, 2)) AS prior_3m_equal,
+       bool_and(v.initial_denial_rate_hfma IS NOT DISTINCT FROM round(e.hfma, 6)
+                AND v.initial_denial_rate_dollars_hfma IS NOT DISTINCT FROM round(e.hfma_dollars, 6))
            AS hfma_rates_equal
   FROM revcycle.initial_denial_rate v
   FULL JOIN e ON (e.month, e.payer_id, e.dept_code) = (v.month, v.payer_id, v.dept_code);
@@ -532,8 +532,8 @@ SELECT count(v.month) AS view_rows, count(e.month) AS computed_rows,
        bool_and(v.month IS NOT NULL AND e.month IS NOT NULL) AS same_keys,
        bool_and((v.claims_remitted, v.charges_remitted, v.claims_denied, v.charges_denied)
                 IS NOT DISTINCT FROM (e.n, e.ch, e.nd, e.chd)) AS counts_dollars_equal,
-       bool_and(v.remittance_denial_rate IS NOT DISTINCT FROM e.nd::numeric / e.n
-                AND v.remittance_denial_rate_dollars IS NOT DISTINCT FROM e.chd / nullif(e.ch, 0)) AS rates_equal,
+       bool_and(v.remittance_denial_rate IS NOT DISTINCT FROM round(e.nd::numeric / e.n, 6)
+                AND v.remittance_denial_rate_dollars IS NOT DISTINCT FROM round(e.chd / nullif(e.ch, 0), 6)) AS rates_equal,
        sum(v.claims_remitted) AS remitted, sum(v.claims_denied) AS denied,
        round(sum(v.claims_denied)::numeric / sum(v.claims_remitted), 4) AS overall_rate
   FROM revcycle.remittance_denial_rate v
@@ -565,18 +565,19 @@ SELECT count(v.month) AS view_rows, count(e.month) AS computed_rows,
        bool_and((v.category, v.adjustments, v.amount, v.top_codes)
                 IS NOT DISTINCT FROM (e.category, e.n, e.amount, array_to_string(e.top, ', ')))
            AS rows_equal,
-       bool_and(round(v.share, 12) IS NOT DISTINCT FROM round(e.share, 12)
-                AND round(v.cumulative_share, 12) IS NOT DISTINCT FROM round(e.cum, 12)) AS shares_equal
+       bool_and(v.share IS NOT DISTINCT FROM round(e.share, 6)
+                AND v.cumulative_share IS NOT DISTINCT FROM round(e.cum, 6)) AS shares_equal
   FROM revcycle.denial_root_cause_pareto v
   FULL JOIN e ON (e.month, e.payer_id, e.rank) = (v.month, v.payer_id, v.rank);
--- Per (month, payer): shares sum to 1 (after round(x, 12)), the last
--- cumulative share is exactly 1, cumulative shares never decrease, ranks 1..n.
+-- Per (month, payer): shares sum to 1 (each share is rounded to 6 decimals,
+-- so within half a millionth per row), the last cumulative share is exactly
+-- 1, cumulative shares never decrease, ranks 1..n.
 SELECT count(*) AS groups,
-       bool_and(round(share_sum, 12) = 1) AS shares_sum_to_1,
+       bool_and(abs(share_sum - 1) <= 0.0000005 * n) AS shares_sum_to_1,
        bool_and(last_cum = 1) AS last_cumulative_is_1,
        bool_and(monotone) AS cumulative_nondecreasing,
        bool_and(ranks_ok) AS ranks_1_to_n
-  FROM (SELECT month, payer_id, sum(share) AS share_sum,
+  FROM (SELECT month, payer_id, sum(share) AS share_sum, count(*) AS n,
                (array_agg(cumulative_share ORDER BY rank DESC))[1] AS last_cum,
                bool_and(cumulative_share >= coalesce(prev_cum, 0)) AS monotone,
                max(rank) = count(*) AND min(rank) = 1 AS ranks_ok
@@ -608,7 +609,7 @@ SELECT count(v.month) AS view_rows, count(e.month) AS computed_rows,
        bool_and(v.month IS NOT NULL AND e.month IS NOT NULL) AS same_keys,
        bool_and((v.adjustments, v.amount, v.previous_amount, v.change)
                 IS NOT DISTINCT FROM (e.n, e.amount, e.prev, e.amount - e.prev)) AS rows_equal,
-       bool_and(round(v.share, 12) IS NOT DISTINCT FROM round(e.share, 12)) AS shares_equal,
+       bool_and(v.share IS NOT DISTINCT FROM round(e.share, 6)) AS shares_equal,
        bool_and(v.amount = 0 OR v.share IS NOT NULL) AS share_present_when_amount
   FROM revcycle.denial_category_trend v
   FULL JOIN e ON (e.month, e.category) = (v.month, v.category);
@@ -627,7 +628,7 @@ WITH e AS (
 SELECT count(v.month) AS view_rows, count(e.month) AS computed_rows,
        bool_and(v.month IS NOT NULL AND e.month IS NOT NULL) AS same_keys,
        bool_and((v.denied_amount, v.coding_amount, v.coding_share)
-                IS NOT DISTINCT FROM (e.denied, e.coding, e.coding / nullif(e.denied, 0))) AS rows_equal,
+                IS NOT DISTINCT FROM (e.denied, e.coding, round(e.coding / nullif(e.denied, 0), 6))) AS rows_equal,
        sum(v.coding_amount) AS coding_dollars, sum(v.denied_amount) AS denied_dollars
   FROM revcycle.coding_denial_share v
   FULL JOIN e ON (e.month, e.payer_id, coalesce(e.dept_code, '')) = (v.month, v.payer_id, coalesce(v.dept_code, ''));
@@ -661,9 +662,9 @@ SELECT count(v.month) AS view_rows, count(e.month) AS computed_rows,
                  v.avg_days_to_appeal, v.avg_days_to_resolution)
                 IS NOT DISTINCT FROM (e.n, e.denied, e.appealed, e.overturned, e.recovered,
                                       e.d_appeal, e.d_resolution)) AS counts_dollars_days_equal,
-       bool_and(round(v.appeal_rate, 12) IS NOT DISTINCT FROM round(e.appealed::numeric / e.n, 12)
-                AND round(v.overturn_rate, 12) IS NOT DISTINCT FROM round(e.overturned::numeric / nullif(e.decided, 0), 12)
-                AND round(v.recovery_rate, 12) IS NOT DISTINCT FROM round(e.recovered / nullif(e.denied, 0), 12))
+       bool_and(v.appeal_rate IS NOT DISTINCT FROM round(e.appealed::numeric / e.n, 6)
+                AND v.overturn_rate IS NOT DISTINCT FROM round(e.overturned::numeric / nullif(e.decided, 0), 6)
+                AND v.recovery_rate IS NOT DISTINCT FROM round(e.recovered / nullif(e.denied, 0), 6))
            AS rates_equal,
        sum(v.denials_appealed) AS appealed, sum(v.denials_overturned) AS overturned,
        sum(v.recovered_amount) AS recovered
@@ -717,7 +718,7 @@ SELECT count(v.month) AS view_rows, count(e.month) AS computed_rows,
        bool_and(v.month IS NOT NULL AND e.month IS NOT NULL) AS same_keys,
        bool_and((v.writeoffs, v.writeoffs_fewer_than_two_appeals, v.denial_writeoffs, v.net_patient_service_revenue,
                  v.denial_writeoff_rate)
-                IS NOT DISTINCT FROM (e.n, e.fewer, e.wo, e.npsr, e.wo / nullif(e.npsr, 0))) AS rows_equal,
+                IS NOT DISTINCT FROM (e.n, e.fewer, e.wo, e.npsr, round(e.wo / nullif(e.npsr, 0), 6))) AS rows_equal,
        sum(v.denial_writeoffs) AS writeoff_dollars,
        round(sum(v.denial_writeoffs) / sum(v.net_patient_service_revenue), 6) AS overall_rate
   FROM revcycle.denial_writeoff_rate v
