@@ -56,9 +56,13 @@ need_host_tools() {
 
 # Make (or reuse) the tarball of a chroot for one major.
 chroot_tarball() {
-    local major=$1 suite tar dir rc
+    local major=$1 suite tar dir rc pkgs
     suite=$(suite_of "$major")
-    tar="$CACHE/$suite-pg$major.tar"
+    pkgs="make gcc libc6-dev postgresql-$major postgresql-server-dev-$major
+          postgresql-$major-pgtap libtap-parser-sourcehandler-pgtap-perl xxd
+          default-jre-headless libpostgresql-jdbc-java ca-certificates"
+    # The package list is part of the cache key: a new list makes a new chroot.
+    tar="$CACHE/$suite-pg$major-$(echo $pkgs | md5sum | cut -c1-8).tar"
     if [ -f "$tar" ] && [ -z "$(find "$tar" -mtime +"$MAX_AGE" 2>/dev/null)" ]; then
         echo "$tar"; return 0
     fi
@@ -81,9 +85,7 @@ chroot_tarball() {
     chroot "$dir" /usr/bin/env DEBIAN_FRONTEND=noninteractive sh -c "
         apt-get -o Acquire::Check-Valid-Until=false update -qq &&
         apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-confold \
-            make gcc libc6-dev postgresql-$major postgresql-server-dev-$major \
-            postgresql-$major-pgtap libtap-parser-sourcehandler-pgtap-perl xxd \
-            ca-certificates >/dev/null &&
+            $(echo $pkgs) >/dev/null &&
         apt-get clean" >> "$dir.log" 2>&1 || rc=$?
     umount "$dir/proc" || umount -l "$dir/proc"
     if [ "$rc" -ne 0 ]; then
@@ -92,6 +94,8 @@ chroot_tarball() {
         return 1
     fi
     tar -C "$dir" -cf "$tar.tmp" . && mv "$tar.tmp" "$tar"
+    # older chroots of this major (another package list) are not used again
+    find "$CACHE" -maxdepth 1 -name "$suite-pg$major*.tar" ! -name "$(basename "$tar")" -delete
     rm -rf "$dir" "$dir.log"
     echo "$tar"
 }
