@@ -62,6 +62,15 @@ check "restored sequences continue past existing rows" \
 check "an analyst given grant_access reads a view after restore" test \
     "$(q -d $dst -c "SELECT has_table_privilege('rc_dump_analyst', 'revcycle.aged_trial_balance', 'SELECT')")" = t
 
+# pg_restore --clean drops the extension first: refused while the database
+# holds data (the drop guard), done when the DBA says so.
+check "pg_restore --clean over a database with data is refused by the drop guard" \
+    sh -c "! pg_restore --clean --if-exists --exit-on-error -d $dst '$dump' 2>'$dump.err' && grep -q 'cannot drop extension revcycle while it holds data' '$dump.err'"
+check "pg_restore --clean with revcycle.allow_drop_with_data=on" \
+    env PGOPTIONS='-c revcycle.allow_drop_with_data=on' pg_restore --clean --if-exists --exit-on-error -d $dst "$dump"
+check "... and the rows are back" test "$(rows $src revcycle.ledger)" = "$(rows $dst revcycle.ledger)"
+rm -f "$dump.err"
+
 # Grants made while an upgrade script runs become the objects' initial
 # privileges, which pg_dump does not dump: the restored access_grant rows
 # must grant them again (trigger access_grant_apply).
