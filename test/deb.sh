@@ -18,6 +18,8 @@ source "$(dirname "$0")/../scripts/lib.sh"
 set +e
 RC_WITH_DEB=1 rc_install_deps || exit 1
 export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$RC_PGVER/bin/pg_config}
+# The build's tests make their own cluster (pg_virtualenv): not a caller's.
+unset PGHOST PGPORT PGUSER PGDATABASE PGDATA
 
 n=0; pass=0; fail=0
 check() {   # check "description" command...
@@ -220,5 +222,15 @@ check "pgxn install: revcycle.control and every revcycle--*.sql installed" \
     test "$(cd "$destdir$($PG_CONFIG --sharedir)/extension" 2>/dev/null && ls revcycle--*.sql | sort)" = "$expected_sql" \
          -a -f "$destdir$($PG_CONFIG --sharedir)/extension/revcycle.control"
 check "pgxn install: this system's PostgreSQL left untouched" test "$(sha256sum "$sysso" 2>/dev/null)" = "$before"
+
+# The Makefile refuses an out-of-tree build next to in-tree build outputs,
+# which VPATH would otherwise take as this build's (and install them).
+vpath_guard() {
+    make -s -C "$repo" PG_CONFIG="$PG_CONFIG" > "$work/intree.log" 2>&1 || { cat "$work/intree.log"; return 1; }
+    mkdir -p "$work/vpath"
+    ! make -C "$work/vpath" -f "$repo/Makefile" VPATH="$repo" PG_CONFIG="$PG_CONFIG" > "$work/vpath.log" 2>&1 &&
+        grep -q 'holds in-tree build outputs' "$work/vpath.log" && [ ! -e "$work/vpath/revcycle.so" ]
+}
+check "an out-of-tree build stops when the source tree has in-tree build outputs" vpath_guard
 
 finish
