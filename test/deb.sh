@@ -22,11 +22,11 @@ export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$RC_PGVER/bin/pg_config}
 unset PGHOST PGPORT PGUSER PGDATABASE PGDATA
 
 n=0; pass=0; fail=0
-check() {   # check "description" command...
+check() {   # check "description" command...; returns the command's status
     n=$((n + 1))
     local desc=$1; shift
-    if "$@"; then pass=$((pass + 1)); echo "ok $n - $desc"
-    else fail=$((fail + 1)); echo "not ok $n - $desc"; fi
+    if "$@"; then pass=$((pass + 1)); echo "ok $n - $desc"; return 0; fi
+    fail=$((fail + 1)); echo "not ok $n - $desc"; return 1
 }
 finish() {
     if [ "${RC_DEB_KEEP:-0}" = 1 ]; then echo "# work directory kept: $work"; else rm -rf "$work"; fi
@@ -135,9 +135,12 @@ done
 # ---------------------------------------------------------------------------
 repo=$work/dist/revcycle
 # The released scripts are committed although .gitignore matches them
-# (sql/revcycle--*.sql): add them as the real repository has them.
+# (sql/revcycle--*.sql): add them as the real repository has them.  No
+# background gc or maintenance in the throwaway repository (newer git starts
+# it after a commit, and it would race make dist and the clean-up).
 distrepo() {
-    copy_tree "$repo" && (cd "$repo" && git init -q && git add -A && git add -f sql &&
+    copy_tree "$repo" && (cd "$repo" && git init -q && git config gc.auto 0 &&
+        git config maintenance.auto false && git add -A && git add -f sql &&
         git -c user.name=revcycle-test -c user.email=revcycle-test@localhost commit -qm dist)
 }
 check "throwaway git repository of the source tree" distrepo || finish
