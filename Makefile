@@ -93,6 +93,8 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(DEV_PARTS) $(RC_SRCDIR)/sql/$(EXTENSION)-
 dist:
 	@v=$$(sed -n 's/^   "version": *"\(.*\)",*$$/\1/p' $(RC_SRCDIR)/META.json); \
 	 [ "$$v" = "$(EXTVERSION)" ] || { echo "META.json says version '$$v', revcycle.control '$(EXTVERSION)'" >&2; exit 1; }
+	@cd $(RC_SRCDIR) && [ -z "$$(git status --porcelain --untracked-files=no)" ] || \
+	 echo "make dist: warning: uncommitted changes are not in the archive (made from HEAD)" >&2
 	cd $(RC_SRCDIR) && git archive --format=zip --prefix=$(EXTENSION)-$(EXTVERSION)/ \
 	    -o $(CURDIR)/$(EXTENSION)-$(EXTVERSION).zip HEAD
 
