@@ -38,8 +38,33 @@ PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
              -Wno-missing-field-initializers -Werror=implicit-function-declaration
 EXTRA_CLEAN = results regression.diffs regression.out $(EXTENSION)-*.zip
 
+# Out of tree (VPATH), pg_regress runs in the build directory, where the
+# tests' relative paths (\ir sample/generate.sql, `cat test/fixtures/...`)
+# must resolve too: rc-vpath-links links sample/ and test/ there.
+RC_VPATH_BUILD = $(filter-out $(realpath $(RC_SRCDIR)),$(realpath $(CURDIR)))
+ifneq ($(RC_VPATH_BUILD),)
+REGRESS_PREP = rc-vpath-links
+endif
+
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# An out-of-tree build searches the source tree for its targets too (VPATH):
+# an in-tree build's revcycle.so, objects or generated SQL there would be
+# taken as up to date and installed instead of being built for this server.
+ifneq ($(RC_VPATH_BUILD),)
+RC_INTREE_OUTPUTS = $(wildcard $(RC_SRCDIR)/$(MODULE_big)$(DLSUFFIX) $(RC_SRCDIR)/src/*.o \
+                      $(RC_SRCDIR)/src/*.bc $(addprefix $(RC_SRCDIR)/,$(DATA_built)))
+ifneq ($(filter-out clean distclean dist,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(RC_INTREE_OUTPUTS),)
+$(error out-of-tree build, but $(RC_SRCDIR) holds in-tree build outputs ($(notdir $(RC_INTREE_OUTPUTS))) that VPATH would pick up: run "make clean" there first)
+endif
+endif
+.PHONY: rc-vpath-links
+rc-vpath-links:
+	ln -sfn $(RC_SRCDIR)/sample sample
+	ln -sfn $(RC_SRCDIR)/test test
+endif
 
 # Every object depends on every header (PGXS tracks no header dependencies);
 # a VPATH build writes its objects under src/ of the build directory.
@@ -62,8 +87,14 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(DEV_PARTS) $(RC_SRCDIR)/sql/$(EXTENSION)-
 	   tail -n +3 $(RC_SRCDIR)/sql/$(EXTENSION)--$(PREV).sql; \
 	   cat $(filter-out $(RC_SRCDIR)/sql/$(EXTVERSION)/00_%,$(DEV_PARTS)) /dev/null; } > $@
 
-# The PGXN release archive: every committed file of HEAD.
+# The PGXN release archive: every committed file of HEAD (commit first;
+# .gitattributes export-ignore keeps CI files out), checked against
+# META.json, whose version must be default_version of revcycle.control.
 dist:
+	@v=$$(sed -n 's/^   "version": *"\(.*\)",*$$/\1/p' $(RC_SRCDIR)/META.json); \
+	 [ "$$v" = "$(EXTVERSION)" ] || { echo "META.json says version '$$v', revcycle.control '$(EXTVERSION)'" >&2; exit 1; }
+	@cd $(RC_SRCDIR) && [ -z "$$(git status --porcelain --untracked-files=no)" ] || \
+	 echo "make dist: warning: uncommitted changes are not in the archive (made from HEAD)" >&2
 	cd $(RC_SRCDIR) && git archive --format=zip --prefix=$(EXTENSION)-$(EXTVERSION)/ \
 	    -o $(CURDIR)/$(EXTENSION)-$(EXTVERSION).zip HEAD
 

@@ -15,7 +15,8 @@ rc_log() { printf '==> %s\n' "$*" >&2; }
 # client package on Debian), pgTAP and pg_prove, xxd; with RC_WITH_JDBC=1 the
 # PostgreSQL JDBC driver and a Java runtime (11 or later: it runs a single
 # source file); with RC_WITH_FUZZ=1 also clang and the clang runtime that the
-# installed clang needs.
+# installed clang needs; with RC_WITH_DEB=1 what test/deb.sh needs to build
+# the Debian package.
 rc_missing_packages() {
     local need=()
     command -v make >/dev/null 2>&1 && command -v gcc >/dev/null 2>&1 || need+=(make gcc libc6-dev)
@@ -30,6 +31,20 @@ rc_missing_packages() {
     if [ "${RC_WITH_JDBC:-0}" = 1 ]; then
         [ -f "$RC_JDBC_JAR" ] || need+=(libpostgresql-jdbc-java)
         command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+    fi
+    # test/deb.sh (RC_WITH_DEB=1): the package's build dependencies, the
+    # Debian build tools, and what the PGXN archive check uses
+    if [ "${RC_WITH_DEB:-0}" = 1 ]; then
+        command -v dpkg-buildpackage >/dev/null 2>&1 || need+=(dpkg-dev)
+        command -v dh >/dev/null 2>&1 || need+=(debhelper)
+        command -v fakeroot >/dev/null 2>&1 || need+=(fakeroot)
+        local p
+        for p in build-essential postgresql-all; do
+            [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || need+=("$p")
+        done
+        command -v pgxn >/dev/null 2>&1 || need+=(pgxnclient)
+        command -v git >/dev/null 2>&1 || need+=(git)
+        command -v unzip >/dev/null 2>&1 || need+=(unzip)
     fi
     if [ "${RC_WITH_FUZZ:-0}" = 1 ]; then
         if ! command -v clang >/dev/null 2>&1; then

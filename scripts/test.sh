@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Every test: pg_regress (test/sql -> expected/), pgTAP (test/pgtap), a
-# pg_dump round trip, the views' metadata over JDBC (test/jdbc), the 835
-# parser's C unit tests and a bounded fuzz run, in a throwaway cluster.
+# pg_dump round trip, the views' metadata over JDBC (test/jdbc), the Debian
+# package and the PGXN archive (test/deb.sh), the 835 parser's C unit tests
+# and a bounded fuzz run, in a throwaway cluster.
 # Ends with one line "N passed, N failed"; exits non-zero on any failure.
 #   FUZZ_SECONDS=60 (0 skips the fuzz run)
 #   RC_SQL_ONLY=1 skips the PostgreSQL-independent C tests (the matrix runs)
 #   RC_PGVER=17 picks another installed major (default 15)
+#   RC_DEB=0 skips the Debian package / PGXN archive test
 source "$(dirname "$0")/lib.sh"
 [ "${RC_SQL_ONLY:-0}" = 1 ] || export RC_WITH_FUZZ=1
 export RC_WITH_JDBC=1
@@ -104,6 +106,29 @@ if [ -f "$RC_ROOT/fuzz/Makefile" ] && [ "${RC_SQL_ONLY:-0}" != 1 ]; then
         else
             tail -n 60 "$RC_TMP/fuzz.log"; count 0 1
         fi
+    fi
+fi
+
+# 6. The Debian package (dpkg-buildpackage, installed into a scratch root)
+#    and the PGXN archive (make dist, pgxn install into a scratch DESTDIR).
+#    Needs root (apt-get, dpkg --root); RC_DEB=0 skips it.
+if [ "${RC_DEB:-1}" != 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        rc_log "Debian package / PGXN: skipped (needs root; RC_DEB=0 silences this)"
+    else
+        rc_log "Debian package / PGXN archive"
+        need=$(RC_WITH_DEB=1 rc_missing_packages)
+        # shellcheck disable=SC2086
+        [ -z "$need" ] || rc_apt_install $need
+        set +e
+        "$RC_ROOT/test/deb.sh" > "$RC_TMP/deb.log" 2>&1
+        rc=$?
+        set -e
+        grep -v '^# gcc ' "$RC_TMP/deb.log"
+        p=$(grep -c '^ok ' "$RC_TMP/deb.log" || true)
+        f=$(grep -c '^not ok ' "$RC_TMP/deb.log" || true)
+        [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+        count "$p" "$f"
     fi
 fi
 
