@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test: pg_regress (test/sql -> expected/), pgTAP (test/pgtap), a
-# pg_dump round trip, the views' metadata over JDBC (test/jdbc), the Debian
-# package and the PGXN archive (test/deb.sh), the 835 parser's C unit tests
-# and a bounded fuzz run, in a throwaway cluster.
+# pg_dump round trip, the views' metadata over JDBC (test/jdbc), the 835
+# parser's C unit tests and a bounded fuzz run, the transition functions
+# called as Citus calls them (test/nofnexpr.sh), the Debian package and the
+# PGXN archive (test/deb.sh), in a throwaway cluster.
 # Ends with one line "N passed, N failed"; exits non-zero on any failure.
 #   FUZZ_SECONDS=60 (0 skips the fuzz run)
 #   RC_SQL_ONLY=1 skips the PostgreSQL-independent C tests (the matrix runs)
@@ -109,7 +110,25 @@ if [ -f "$RC_ROOT/fuzz/Makefile" ] && [ "${RC_SQL_ONLY:-0}" != 1 ]; then
     fi
 fi
 
-# 6. The Debian package (dpkg-buildpackage, installed into a scratch root)
+# 6. The ledger aggregates' transition functions called as Citus'
+#    worker_partial_agg calls them (no fn_expr, fn_extra reset every row),
+#    through a test-only module installed here (test/c), never shipped.
+rc_log "transition functions without fn_expr (worker_partial_agg)"
+set +e
+if [ -w "$($PG_CONFIG --pkglibdir)" ]; then
+    make -C "$RC_ROOT/test/c" -s PG_CONFIG="$PG_CONFIG" install > "$RC_TMP/nofnexpr.log" 2>&1
+else
+    sudo make -C "$RC_ROOT/test/c" -s PG_CONFIG="$PG_CONFIG" install > "$RC_TMP/nofnexpr.log" 2>&1
+fi && "$RC_ROOT/test/nofnexpr.sh" >> "$RC_TMP/nofnexpr.log" 2>&1
+rc=$?
+set -e
+cat "$RC_TMP/nofnexpr.log"
+p=$(grep -c '^ok ' "$RC_TMP/nofnexpr.log" || true)
+f=$(grep -c '^not ok ' "$RC_TMP/nofnexpr.log" || true)
+[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+count "$p" "$f"
+
+# 7. The Debian package (dpkg-buildpackage, installed into a scratch root)
 #    and the PGXN archive (make dist, pgxn install into a scratch DESTDIR).
 #    Needs root (apt-get, dpkg --root); RC_DEB=0 skips it.
 if [ "${RC_DEB:-1}" != 0 ]; then

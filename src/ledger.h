@@ -5,7 +5,10 @@
  *
  * The SQL enum's value OIDs are known only at run time, so an aggregate
  * over ledger rows maps them once per call site (rc_kind_map_init, kept in
- * fn_extra) and then looks each row's kind up in a short array.
+ * fn_extra) and then looks each row's kind up in a short array.  The map is
+ * built once per backend and copied from there, so a caller whose fn_extra
+ * does not survive between rows (Citus' worker_partial_agg) pays a copy per
+ * row, not a catalog scan.
  *
  *-------------------------------------------------------------------------
  */
@@ -54,7 +57,11 @@ typedef struct RcKindMap
 	int8		direct[RC_KIND_DIRECT_SPAN];
 } RcKindMap;
 
-/* Fill *m for the enum type of argument argno of the calling function. */
+/*
+ * Fill *m for the enum type of argument argno of the calling function (from
+ * the call expression, or without one from the function's declared
+ * argument type, or revcycle.txn_kind when that is polymorphic).
+ */
 extern void rc_kind_map_init(RcKindMap *m, FunctionCallInfo fcinfo, int argno);
 extern rc_noreturn void rc_kind_unknown(Oid kind);
 
