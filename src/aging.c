@@ -21,6 +21,7 @@
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -73,38 +74,84 @@ rc_date_text(DateADT d)
 	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
 }
 
-/* "YYYY-MM-DD" exactly, a real calendar date; false otherwise. */
+/*
+ * A finite date in PostgreSQL's ISO form, as date_out writes it with
+ * DateStyle ISO: the year in at least four digits (five or more after
+ * 9999), " BC" after years before 1 AD.  Every date PostgreSQL accepts has
+ * one, and rc_date_from_iso reads exactly these back.  buf holds
+ * MAXDATELEN + 1 bytes.
+ */
+static void
+rc_date_iso(DateADT d, char *buf)
+{
+	struct pg_tm tm;
+
+	memset(&tm, 0, sizeof(tm));
+	j2date(d + POSTGRES_EPOCH_JDATE, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+	EncodeDateOnly(&tm, USE_ISO_DATES, buf);
+}
+
+/*
+ * A finite date in the form rc_date_iso writes, and only that form
+ * ("YYYY-MM-DD", "10000-01-01", "0001-01-01 BC"; no leading zeros beyond
+ * four year digits), in PostgreSQL's date range; false otherwise.
+ */
 static bool
 rc_date_from_iso(const char *s, DateADT *out)
 {
-	int			y,
-				m,
-				d,
-				i;
+	const char *p = s;
+	int			ndigits = 0;
+	int			y = 0;
+	int			m;
+	int			d;
+	bool		bc = false;
+	DateADT		date;
+	char		canon[MAXDATELEN + 1];
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+	/* 8 digits are more than any valid year has: stop there */
+	while (*p >= '0' && *p <= '9' && ndigits < 8)
+	{
+		y = y * 10 + (*p++ - '0');
+		ndigits++;
+	}
+	if (ndigits < 4 || p[0] != '-' ||
+		p[1] < '0' || p[1] > '9' || p[2] < '0' || p[2] > '9' || p[3] != '-' ||
+		p[4] < '0' || p[4] > '9' || p[5] < '0' || p[5] > '9')
 		return false;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > day_tab[isleap(y)][m - 1])
+	m = (p[1] - '0') * 10 + (p[2] - '0');
+	d = (p[4] - '0') * 10 + (p[5] - '0');
+	p += 6;
+	if (strcmp(p, " BC") == 0)
+		bc = true;
+	else if (*p != '\0')
 		return false;
-	*out = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+	if (y < 1)
+		return false;			/* there is no year 0 */
+	if (bc)
+		y = 1 - y;				/* 1 BC is year 0 of the proleptic calendar */
+	if (m < 1 || m > 12 || d < 1 || d > day_tab[isleap(y)][m - 1] ||
+		!IS_VALID_JULIAN(y, m, d))
+		return false;
+	date = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+	if (!IS_VALID_DATE(date))
+		return false;
+	/* canonical: no extra leading zeros */
+	rc_date_iso(date, canon);
+	if (strcmp(canon, s) != 0)
+		return false;
+	*out = date;
 	return true;
 }
 
 static void
 rc_write_date(StringInfo buf, DateADT d)
 {
-	int			y,
-				m,
-				day;
+	char		iso[MAXDATELEN + 1];
 
-	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
-	appendStringInfo(buf, "\"%04d-%02d-%02d\"", y, m, day);
+	rc_date_iso(d, iso);
+	appendStringInfoChar(buf, '"');
+	appendStringInfoString(buf, iso);
+	appendStringInfoChar(buf, '"');
 }
 
 static void
@@ -245,7 +292,7 @@ rc_aging_in(PG_FUNCTION_ARGS)
 	rc_reader_key(&r, "as_of");
 	datestr = rc_reader_string(&r, 16);
 	if (!rc_date_from_iso(datestr, &as_of))
-		rc_reader_error(&r, "Expected a date YYYY-MM-DD");
+		rc_reader_error(&r, "Expected a finite date YYYY-MM-DD or YYYY-MM-DD BC");
 	rc_reader_expect(&r, ',');
 	rc_reader_key(&r, "bounds");
 	rc_reader_expect(&r, '[');
@@ -1107,7 +1154,7 @@ rc_ar_days_in(PG_FUNCTION_ARGS)
 	rc_reader_key(&r, "as_of");
 	datestr = rc_reader_string(&r, 16);
 	if (!rc_date_from_iso(datestr, &as_of))
-		rc_reader_error(&r, "Expected a date YYYY-MM-DD");
+		rc_reader_error(&r, "Expected a finite date YYYY-MM-DD or YYYY-MM-DD BC");
 	rc_reader_expect(&r, ',');
 	rc_reader_key(&r, "lookback_days");
 	lookback = (int32) rc_reader_int64(&r, 1, RC_AR_DAYS_MAX_LOOKBACK);
