@@ -251,11 +251,8 @@ rc_aging_merge_into(RcAging *dst, const RcAging *src)
 						rc_date_text(dst->as_of), rc_date_text(src->as_of))));
 	for (i = 0; i <= dst->nbounds; i++)
 	{
-		if (__builtin_add_overflow(db[i].items, sb[i].items, &db[i].items) ||
-			__builtin_add_overflow(db[i].credit_items, sb[i].credit_items, &db[i].credit_items))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("item count of revcycle.aging is out of range")));
+		rc_count_add(&db[i].items, sb[i].items, "item count", RC_AGING_TYPNAME);
+		rc_count_add(&db[i].credit_items, sb[i].credit_items, "item count", RC_AGING_TYPNAME);
 		rc_sum_add_sum(&db[i].amount, &sb[i].amount);
 		rc_sum_add_sum(&db[i].credit_amount, &sb[i].credit_amount);
 	}
@@ -661,12 +658,12 @@ rc_bucket_add4(RcAgingBucket *b, int64 value4, int dscale)
 	if (value4 > 0)
 	{
 		rc_sum_add4(&b->amount, value4, dscale);
-		b->items++;
+		rc_count_add(&b->items, 1, "item count", RC_AGING_TYPNAME);
 	}
 	else if (value4 < 0)
 	{
 		rc_sum_add4(&b->credit_amount, value4, dscale);
-		b->credit_items++;
+		rc_count_add(&b->credit_items, 1, "item count", RC_AGING_TYPNAME);
 	}
 }
 
@@ -809,12 +806,12 @@ rc_ar_aging_trans_general(FunctionCallInfo fcinfo)
 	if (amt.value > 0)
 	{
 		rc_aging_add(&b->amount, &amt);
-		b->items++;
+		rc_count_add(&b->items, 1, "item count", RC_AGING_TYPNAME);
 	}
 	else if (amt.value < 0)
 	{
 		rc_aging_add(&b->credit_amount, &amt);
-		b->credit_items++;
+		rc_count_add(&b->credit_items, 1, "item count", RC_AGING_TYPNAME);
 	}
 	PG_RETURN_POINTER(a);
 }
@@ -924,7 +921,7 @@ rc_aging_debit_items(PG_FUNCTION_ARGS)
 	int			i;
 
 	for (i = 0; i <= a->nbounds; i++)
-		n += b[i].items;
+		rc_count_add(&n, b[i].items, "item count", RC_AGING_TYPNAME);
 	PG_RETURN_INT64(n);
 }
 
@@ -938,7 +935,7 @@ rc_aging_credit_items(PG_FUNCTION_ARGS)
 	int			i;
 
 	for (i = 0; i <= a->nbounds; i++)
-		n += b[i].credit_items;
+		rc_count_add(&n, b[i].credit_items, "item count", RC_AGING_TYPNAME);
 	PG_RETURN_INT64(n);
 }
 
@@ -1011,15 +1008,22 @@ rc_aging_buckets(PG_FUNCTION_ARGS)
 	{
 		Datum		values[8];
 		bool		nulls[8] = {0};
-		int32		lo = i == 0 ? 0 : a->bounds[i - 1] + 1;
+		int64		lo = i == 0 ? 0 : (int64) a->bounds[i - 1] + 1;
 		char		label[32];
 
+		/* min_days is an integer: a last bound of 2^31 - 1 leaves none */
+		if (lo > PG_INT32_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("first day " INT64_FORMAT " of the last aging bucket is out of range for type integer",
+							lo),
+					 errhint("Use aging bounds below %d.", PG_INT32_MAX)));
 		if (i < a->nbounds)
-			snprintf(label, sizeof(label), "%d-%d", lo, a->bounds[i]);
+			snprintf(label, sizeof(label), INT64_FORMAT "-%d", lo, a->bounds[i]);
 		else
-			snprintf(label, sizeof(label), "%d+", lo);
+			snprintf(label, sizeof(label), INT64_FORMAT "+", lo);
 		values[0] = CStringGetTextDatum(label);
-		values[1] = Int32GetDatum(lo);
+		values[1] = Int32GetDatum((int32) lo);
 		if (i < a->nbounds)
 			values[2] = Int32GetDatum(a->bounds[i]);
 		else
