@@ -38,6 +38,21 @@ bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed|^not ok [0-9]+ ' "$RC_TMP/regress.lo
 [ -f "$RC_ROOT/regression.diffs" ] && [ "$bad" -gt 0 ] && head -n 200 "$RC_ROOT/regression.diffs"
 count "$ok" "$bad"
 
+# 1b. No expected output may hold a psql error its test did not ask for (a
+# failed \i / \ir / \copy, an unknown command): the test after it checks
+# nothing.  A test that wants one writes "-- expected psql error" just
+# before the command.  One result per expected file.
+rc_log "psql errors in expected outputs"
+p=0; f=0
+for out in "$RC_ROOT"/expected/*.out; do
+    hits=$(awk '/-- expected psql error/ { ok = NR }
+        /No such file or directory|could not open file|Permission denied|^invalid command \\|^psql:[^ ]*:[0-9]+: (ERROR|FATAL|error)|^\\[a-z]+: / &&
+        !(ok && NR - ok <= 2) { print FILENAME ":" NR ": " $0 }' "$out")
+    if [ -z "$hits" ]; then p=$((p + 1)); else f=$((f + 1)); echo "$hits"; fi
+done
+echo "$p expected outputs clean, $f with a psql error no test asked for"
+count "$p" "$f"
+
 # 2. pgTAP: one result per assertion.
 rc_log "pgTAP"
 createdb revcycle_tap

@@ -21,6 +21,7 @@
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -73,38 +74,84 @@ rc_date_text(DateADT d)
 	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
 }
 
-/* "YYYY-MM-DD" exactly, a real calendar date; false otherwise. */
+/*
+ * A finite date in PostgreSQL's ISO form, as date_out writes it with
+ * DateStyle ISO: the year in at least four digits (five or more after
+ * 9999), " BC" after years before 1 AD.  Every date PostgreSQL accepts has
+ * one, and rc_date_from_iso reads exactly these back.  buf holds
+ * MAXDATELEN + 1 bytes.
+ */
+static void
+rc_date_iso(DateADT d, char *buf)
+{
+	struct pg_tm tm;
+
+	memset(&tm, 0, sizeof(tm));
+	j2date(d + POSTGRES_EPOCH_JDATE, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+	EncodeDateOnly(&tm, USE_ISO_DATES, buf);
+}
+
+/*
+ * A finite date in the form rc_date_iso writes, and only that form
+ * ("YYYY-MM-DD", "10000-01-01", "0001-01-01 BC"; no leading zeros beyond
+ * four year digits), in PostgreSQL's date range; false otherwise.
+ */
 static bool
 rc_date_from_iso(const char *s, DateADT *out)
 {
-	int			y,
-				m,
-				d,
-				i;
+	const char *p = s;
+	int			ndigits = 0;
+	int			y = 0;
+	int			m;
+	int			d;
+	bool		bc = false;
+	DateADT		date;
+	char		canon[MAXDATELEN + 1];
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+	/* 8 digits are more than any valid year has: stop there */
+	while (*p >= '0' && *p <= '9' && ndigits < 8)
+	{
+		y = y * 10 + (*p++ - '0');
+		ndigits++;
+	}
+	if (ndigits < 4 || p[0] != '-' ||
+		p[1] < '0' || p[1] > '9' || p[2] < '0' || p[2] > '9' || p[3] != '-' ||
+		p[4] < '0' || p[4] > '9' || p[5] < '0' || p[5] > '9')
 		return false;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > day_tab[isleap(y)][m - 1])
+	m = (p[1] - '0') * 10 + (p[2] - '0');
+	d = (p[4] - '0') * 10 + (p[5] - '0');
+	p += 6;
+	if (strcmp(p, " BC") == 0)
+		bc = true;
+	else if (*p != '\0')
 		return false;
-	*out = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+	if (y < 1)
+		return false;			/* there is no year 0 */
+	if (bc)
+		y = 1 - y;				/* 1 BC is year 0 of the proleptic calendar */
+	if (m < 1 || m > 12 || d < 1 || d > day_tab[isleap(y)][m - 1] ||
+		!IS_VALID_JULIAN(y, m, d))
+		return false;
+	date = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
+	if (!IS_VALID_DATE(date))
+		return false;
+	/* canonical: no extra leading zeros */
+	rc_date_iso(date, canon);
+	if (strcmp(canon, s) != 0)
+		return false;
+	*out = date;
 	return true;
 }
 
 static void
 rc_write_date(StringInfo buf, DateADT d)
 {
-	int			y,
-				m,
-				day;
+	char		iso[MAXDATELEN + 1];
 
-	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
-	appendStringInfo(buf, "\"%04d-%02d-%02d\"", y, m, day);
+	rc_date_iso(d, iso);
+	appendStringInfoChar(buf, '"');
+	appendStringInfoString(buf, iso);
+	appendStringInfoChar(buf, '"');
 }
 
 static void
@@ -204,11 +251,8 @@ rc_aging_merge_into(RcAging *dst, const RcAging *src)
 						rc_date_text(dst->as_of), rc_date_text(src->as_of))));
 	for (i = 0; i <= dst->nbounds; i++)
 	{
-		if (__builtin_add_overflow(db[i].items, sb[i].items, &db[i].items) ||
-			__builtin_add_overflow(db[i].credit_items, sb[i].credit_items, &db[i].credit_items))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("item count of revcycle.aging is out of range")));
+		rc_count_add(&db[i].items, sb[i].items, "item count", RC_AGING_TYPNAME);
+		rc_count_add(&db[i].credit_items, sb[i].credit_items, "item count", RC_AGING_TYPNAME);
 		rc_sum_add_sum(&db[i].amount, &sb[i].amount);
 		rc_sum_add_sum(&db[i].credit_amount, &sb[i].credit_amount);
 	}
@@ -245,7 +289,7 @@ rc_aging_in(PG_FUNCTION_ARGS)
 	rc_reader_key(&r, "as_of");
 	datestr = rc_reader_string(&r, 16);
 	if (!rc_date_from_iso(datestr, &as_of))
-		rc_reader_error(&r, "Expected a date YYYY-MM-DD");
+		rc_reader_error(&r, "Expected a finite date YYYY-MM-DD or YYYY-MM-DD BC");
 	rc_reader_expect(&r, ',');
 	rc_reader_key(&r, "bounds");
 	rc_reader_expect(&r, '[');
@@ -614,12 +658,12 @@ rc_bucket_add4(RcAgingBucket *b, int64 value4, int dscale)
 	if (value4 > 0)
 	{
 		rc_sum_add4(&b->amount, value4, dscale);
-		b->items++;
+		rc_count_add(&b->items, 1, "item count", RC_AGING_TYPNAME);
 	}
 	else if (value4 < 0)
 	{
 		rc_sum_add4(&b->credit_amount, value4, dscale);
-		b->credit_items++;
+		rc_count_add(&b->credit_items, 1, "item count", RC_AGING_TYPNAME);
 	}
 }
 
@@ -762,12 +806,12 @@ rc_ar_aging_trans_general(FunctionCallInfo fcinfo)
 	if (amt.value > 0)
 	{
 		rc_aging_add(&b->amount, &amt);
-		b->items++;
+		rc_count_add(&b->items, 1, "item count", RC_AGING_TYPNAME);
 	}
 	else if (amt.value < 0)
 	{
 		rc_aging_add(&b->credit_amount, &amt);
-		b->credit_items++;
+		rc_count_add(&b->credit_items, 1, "item count", RC_AGING_TYPNAME);
 	}
 	PG_RETURN_POINTER(a);
 }
@@ -877,7 +921,7 @@ rc_aging_debit_items(PG_FUNCTION_ARGS)
 	int			i;
 
 	for (i = 0; i <= a->nbounds; i++)
-		n += b[i].items;
+		rc_count_add(&n, b[i].items, "item count", RC_AGING_TYPNAME);
 	PG_RETURN_INT64(n);
 }
 
@@ -891,7 +935,7 @@ rc_aging_credit_items(PG_FUNCTION_ARGS)
 	int			i;
 
 	for (i = 0; i <= a->nbounds; i++)
-		n += b[i].credit_items;
+		rc_count_add(&n, b[i].credit_items, "item count", RC_AGING_TYPNAME);
 	PG_RETURN_INT64(n);
 }
 
@@ -964,15 +1008,22 @@ rc_aging_buckets(PG_FUNCTION_ARGS)
 	{
 		Datum		values[8];
 		bool		nulls[8] = {0};
-		int32		lo = i == 0 ? 0 : a->bounds[i - 1] + 1;
+		int64		lo = i == 0 ? 0 : (int64) a->bounds[i - 1] + 1;
 		char		label[32];
 
+		/* min_days is an integer: a last bound of 2^31 - 1 leaves none */
+		if (lo > PG_INT32_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("first day " INT64_FORMAT " of the last aging bucket is out of range for type integer",
+							lo),
+					 errhint("Use aging bounds below %d.", PG_INT32_MAX)));
 		if (i < a->nbounds)
-			snprintf(label, sizeof(label), "%d-%d", lo, a->bounds[i]);
+			snprintf(label, sizeof(label), INT64_FORMAT "-%d", lo, a->bounds[i]);
 		else
-			snprintf(label, sizeof(label), "%d+", lo);
+			snprintf(label, sizeof(label), INT64_FORMAT "+", lo);
 		values[0] = CStringGetTextDatum(label);
-		values[1] = Int32GetDatum(lo);
+		values[1] = Int32GetDatum((int32) lo);
 		if (i < a->nbounds)
 			values[2] = Int32GetDatum(a->bounds[i]);
 		else
@@ -1107,7 +1158,7 @@ rc_ar_days_in(PG_FUNCTION_ARGS)
 	rc_reader_key(&r, "as_of");
 	datestr = rc_reader_string(&r, 16);
 	if (!rc_date_from_iso(datestr, &as_of))
-		rc_reader_error(&r, "Expected a date YYYY-MM-DD");
+		rc_reader_error(&r, "Expected a finite date YYYY-MM-DD or YYYY-MM-DD BC");
 	rc_reader_expect(&r, ',');
 	rc_reader_key(&r, "lookback_days");
 	lookback = (int32) rc_reader_int64(&r, 1, RC_AR_DAYS_MAX_LOOKBACK);

@@ -103,7 +103,14 @@ static pg_attribute_always_inline void
 rc_coll_add(RcCollections *c, RcCollField f, Datum amount)
 {
 	rc_sum_add_datum(&c->sums[f], amount);
-	c->counts[f]++;
+	rc_count_add(&c->counts[f], 1, "row count", RC_COLLECTIONS_TYPNAME);
+}
+
+/* One more input row. */
+static pg_attribute_always_inline void
+rc_coll_row(RcCollections *c)
+{
+	rc_count_add(&c->rows, 1, "row count", RC_COLLECTIONS_TYPNAME);
 }
 
 static void
@@ -111,13 +118,10 @@ rc_collections_merge_into(RcCollections *dst, const RcCollections *src)
 {
 	int			i;
 
-	if (__builtin_add_overflow(dst->rows, src->rows, &dst->rows))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("row count of revcycle.collections is out of range")));
+	rc_count_add(&dst->rows, src->rows, "row count", RC_COLLECTIONS_TYPNAME);
 	for (i = 0; i < RC_C_NSUMS; i++)
 	{
-		dst->counts[i] += src->counts[i];
+		rc_count_add(&dst->counts[i], src->counts[i], "row count", RC_COLLECTIONS_TYPNAME);
 		rc_sum_add_sum(&dst->sums[i], &src->sums[i]);
 	}
 }
@@ -248,7 +252,7 @@ rc_collections_columns_trans(PG_FUNCTION_ARGS)
 	for (i = 0; i < RC_C_NSUMS; i++)
 		if (!PG_ARGISNULL(i + 1))
 			rc_coll_add(c, (RcCollField) i, PG_GETARG_DATUM(i + 1));
-	c->rows++;
+	rc_coll_row(c);
 	PG_RETURN_POINTER(c);
 }
 
@@ -269,7 +273,7 @@ static pg_attribute_always_inline void
 rc_coll_add4(RcCollections *c, RcCollField f, int64 value4, int dscale)
 {
 	rc_sum_add4(&c->sums[f], value4, dscale);
-	c->counts[f]++;
+	rc_count_add(&c->counts[f], 1, "row count", RC_COLLECTIONS_TYPNAME);
 }
 
 static pg_noinline Datum
@@ -281,7 +285,7 @@ rc_gross_rate_trans_any(FunctionCallInfo fcinfo)
 		rc_coll_add(c, RC_C_PAYMENTS, PG_GETARG_DATUM(1));
 	if (!PG_ARGISNULL(2))
 		rc_coll_add(c, RC_C_CHARGES, PG_GETARG_DATUM(2));
-	c->rows++;
+	rc_coll_row(c);
 	PG_RETURN_POINTER(c);
 }
 
@@ -307,7 +311,7 @@ rc_gross_rate_trans(PG_FUNCTION_ARGS)
 		{
 			rc_coll_add4(c, RC_C_PAYMENTS, pay, pay_ds);
 			rc_coll_add4(c, RC_C_CHARGES, charge, charge_ds);
-			c->rows++;
+			rc_coll_row(c);
 			PG_RETURN_POINTER(c);
 		}
 	}
@@ -325,7 +329,7 @@ rc_net_rate_trans_any(FunctionCallInfo fcinfo)
 		rc_coll_add(c, RC_C_CHARGES, PG_GETARG_DATUM(2));
 	if (!PG_ARGISNULL(3))
 		rc_coll_add(c, RC_C_CONTRACTUAL, PG_GETARG_DATUM(3));
-	c->rows++;
+	rc_coll_row(c);
 	PG_RETURN_POINTER(c);
 }
 
@@ -356,7 +360,7 @@ rc_net_rate_trans(PG_FUNCTION_ARGS)
 			rc_coll_add4(c, RC_C_PAYMENTS, pay, pay_ds);
 			rc_coll_add4(c, RC_C_CHARGES, charge, charge_ds);
 			rc_coll_add4(c, RC_C_CONTRACTUAL, contractual, contractual_ds);
-			c->rows++;
+			rc_coll_row(c);
 			PG_RETURN_POINTER(c);
 		}
 	}
@@ -425,7 +429,7 @@ rc_collections_ledger_trans(PG_FUNCTION_ARGS)
 			rc_money_decode4(PG_GETARG_DATUM(2), &value4, &dscale))
 		{
 			rc_coll_add4(c, (RcCollField) field, value4, dscale);
-			c->rows++;
+			rc_coll_row(c);
 			PG_RETURN_POINTER(c);
 		}
 	}
@@ -452,7 +456,7 @@ rc_collections_ledger_trans_any(FunctionCallInfo fcinfo)
 			rc_amount_decode(PG_GETARG_DATUM(2), &unused);
 		}
 	}
-	c->rows++;
+	rc_coll_row(c);
 	PG_RETURN_POINTER(c);
 }
 

@@ -428,7 +428,32 @@ rc_denials_merge_into(RcDenials **dp, MemoryContext ctx, const RcDenials *src)
 	}
 }
 
-/* Malformed code: key from the raw text (blanks trimmed, control chars '?'). */
+/*
+ * True when raw text is what text input and binary receive accept for a
+ * malformed code: no blank at either end and not a well-formed code (the
+ * callers have replaced control characters already).
+ */
+static bool
+rc_raw_is_storable(const char *raw, int len)
+{
+	int			group;
+
+	if (len > 0 && (rc_is_blank(raw[0]) || rc_is_blank(raw[len - 1])))
+		return false;
+	return rc_parse_combined(raw, len, &group) == 0;
+}
+
+/*
+ * Malformed code (s trimmed of blanks): key from the raw text, its first
+ * RC_RAW_MAX bytes (whole characters) with control characters as '?'.
+ * Raw text that would end in a blank (a cut "XXXXXXXXXXXXXXX YYY") or
+ * read as a well-formed code (a cut "CO-16       XX", or "CR-CO1" made of
+ * a group column and a CARC column with another group) gets a '~', after
+ * it when there is room, else in place of its last byte (always a one-byte
+ * character then): so it still reads as a malformed code, and reads back
+ * through text input and binary receive, which accept exactly
+ * rc_raw_is_storable text.
+ */
 static uint32
 rc_invalid_key(const char *s, int len, char *raw, int *rawlen)
 {
@@ -440,6 +465,13 @@ rc_invalid_key(const char *s, int len, char *raw, int *rawlen)
 		unsigned char c = (unsigned char) s[i];
 
 		raw[i] = (c < 0x20 || c == 0x7F) ? '?' : (char) c;
+	}
+	if (n > 0 && !rc_raw_is_storable(raw, n))
+	{
+		if (n < RC_RAW_MAX)
+			raw[n++] = '~';
+		else
+			raw[n - 1] = '~';
 	}
 	*rawlen = n;
 	return RC_KEY_INVALID | (hash_bytes((const unsigned char *) raw, n) & 0x7FFFFFFFU);
@@ -788,7 +820,6 @@ rc_denials_recv(PG_FUNCTION_ARGS)
 		RcDenialEntry *e = &list[n];
 		int			len;
 		int			j;
-		int			group;
 
 		memset(e, 0, sizeof(RcDenialEntry));
 		rc_recv_need(buf, 1);
@@ -803,8 +834,7 @@ rc_denials_recv(PG_FUNCTION_ARGS)
 				rc_recv_error(RC_DENIALS_TYPNAME, "Control character in a raw code.");
 		if (!pg_verify_mbstr(GetDatabaseEncoding(), e->raw, len, true))
 			rc_recv_error(RC_DENIALS_TYPNAME, "Raw code is not valid in the database encoding.");
-		if ((len > 0 && (rc_is_blank(e->raw[0]) || rc_is_blank(e->raw[len - 1]))) ||
-			rc_parse_combined(e->raw, len, &group) != 0)
+		if (!rc_raw_is_storable(e->raw, len))
 			rc_recv_error(RC_DENIALS_TYPNAME, "Raw code is not as stored.");
 		e->key = RC_KEY_INVALID |
 			(hash_bytes((const unsigned char *) e->raw, len) & 0x7FFFFFFFU);

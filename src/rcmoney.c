@@ -360,18 +360,33 @@ rc_sum_to_cstring(StringInfo buf, const RcSum *sum)
 	}
 }
 
+/* mag * 10 + digit, false when it passes limit. */
+static inline bool
+rc_mag_push_digit(uint128 *mag, char c, uint128 limit)
+{
+	uint128		r;
+
+	if (__builtin_mul_overflow(*mag, 10, &r) ||
+		__builtin_add_overflow(r, (uint128) (c - '0'), &r) || r > limit)
+		return false;
+	*mag = r;
+	return true;
+}
+
 /*
  * Parse "-123.4500" exactly.  Returns false on anything else: exponents,
- * blanks, a missing digit on either side of the point, or more significant
- * digits than an int128 holds.  Trailing zeros of the fraction only set the
- * display scale (so whatever rc_sum_to_cstring prints reads back).
+ * blanks, a missing digit on either side of the point, or a value an int128
+ * does not hold (the whole int128 range, -2^127 included: every sum prints
+ * as something this reads back).  Trailing zeros of the fraction only set
+ * the display scale (so whatever rc_sum_to_cstring prints reads back).
  */
 bool
 rc_sum_from_cstring(const char *str, int len, RcSum *sum)
 {
 	int			i = 0;
 	bool		neg = false;
-	int128		v = 0;
+	uint128		mag = 0;
+	uint128		limit;
 	int			intdigits = 0;
 	int			fracstart;
 	int			fracdigits = 0;
@@ -382,10 +397,11 @@ rc_sum_from_cstring(const char *str, int len, RcSum *sum)
 		neg = true;
 		i++;
 	}
+	/* |INT128_MIN| = INT128_MAX + 1 */
+	limit = (~(uint128) 0 >> 1) + (neg ? 1 : 0);
 	for (; i < len && str[i] >= '0' && str[i] <= '9'; i++, intdigits++)
 	{
-		if (__builtin_mul_overflow(v, 10, &v) ||
-			__builtin_add_overflow(v, str[i] - '0', &v))
+		if (!rc_mag_push_digit(&mag, str[i], limit))
 			return false;
 	}
 	if (intdigits == 0)
@@ -407,8 +423,7 @@ rc_sum_from_cstring(const char *str, int len, RcSum *sum)
 			return false;
 		for (int k = 0; k < scale; k++)
 		{
-			if (__builtin_mul_overflow(v, 10, &v) ||
-				__builtin_add_overflow(v, str[fracstart + k] - '0', &v))
+			if (!rc_mag_push_digit(&mag, str[fracstart + k], limit))
 				return false;
 		}
 	}
@@ -417,7 +432,7 @@ rc_sum_from_cstring(const char *str, int len, RcSum *sum)
 	if (i != len)
 		return false;
 
-	sum->value = neg ? -v : v;
+	sum->value = neg ? (int128) (-mag) : (int128) mag;
 	sum->scale = (int16) scale;
 	sum->dscale = (int16) fracdigits;
 	sum->pad = 0;

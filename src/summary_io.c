@@ -220,3 +220,11 @@ rc_recv_end(StringInfo buf, const char *typname)
 	if (buf->cursor != buf->len)
 		rc_recv_error(typname, "Unexpected bytes after the value.");
 }
+
+void
+rc_count_out_of_range(const char *what, const char *typname)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s of %s is out of range", what, typname)));
+}

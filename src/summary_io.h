@@ -15,6 +15,7 @@
 #ifndef REVCYCLE_SUMMARY_IO_H
 #define REVCYCLE_SUMMARY_IO_H
 
+#include "common/int.h"
 #include "nodes/execnodes.h"
 #include "rcmoney.h"
 
@@ -43,6 +44,19 @@ extern void rc_write_sum(StringInfo buf, const RcSum *sum);
 extern void rc_recv_version(StringInfo buf, int version, const char *typname);
 extern void rc_recv_end(StringInfo buf, const char *typname);
 extern rc_noreturn void rc_recv_error(const char *typname, const char *what);
+
+/*
+ * Counts (rows, items, adjustments) are int64 and never wrap: an add that
+ * overflows raises 22003 naming the count ("row count") and the type.
+ */
+extern rc_noreturn void rc_count_out_of_range(const char *what, const char *typname);
+
+static pg_attribute_always_inline void
+rc_count_add(int64 *count, int64 n, const char *what, const char *typname)
+{
+	if (unlikely(pg_add_s64_overflow(*count, n, count)))
+		rc_count_out_of_range(what, typname);
+}
 
 /*
  * True when a transition function may update its state argument in place:
