@@ -48,6 +48,8 @@ cat > "$work/x12.dict" <<'DICT'
 "CAS*PR*"
 "SVC*HC:"
 "AMT*B6*"
+"*.5*"
+"*-.52*"
 "LQ*HE*"
 "PLB*"
 "TS3*"

@@ -782,11 +782,52 @@ t_units(void)
 	dec_case("1,000", 0, 0, 0);
 	dec_case("1e3", 0, 0, 0);
 	dec_case("5.", 0, 0, 0);
-	dec_case(".5", 0, 0, 0);
 	dec_case("-", 0, 0, 0);
 	dec_case("", 0, 0, 0);
 	dec_case(" 5", 0, 0, 0);
 	dec_case("--5", 0, 0, 0);
+	/*
+	 * The decimal grammar of the 005010 TR3 (appendix B, data element type
+	 * R): optional leading minus, digits, a decimal point only with a
+	 * fraction after it; leading zeros are suppressed, so the integer part
+	 * may be empty.  Allowed forms:
+	 */
+	dec_case(".5", 1, 5, 1);	/* 0.5 */
+	dec_case("-.5", 1, -5, 1);	/* -0.5 */
+	dec_case(".52", 1, 52, 2);	/* 0.52: the SVC03 of issue 11 */
+	dec_case("-.52", 1, -52, 2);	/* -0.52 */
+	dec_case(".54", 1, 54, 2);	/* de-identified payer files */
+	dec_case(".7", 1, 7, 1);
+	dec_case(".28", 1, 28, 2);
+	dec_case(".05", 1, 5, 2);	/* 0.05: scale 2, units 5 */
+	dec_case(".0", 1, 0, 1);
+	dec_case("-.0", 1, 0, 1);
+	dec_case("-0", 1, 0, 0);
+	dec_case("0.5", 1, 5, 1);	/* leading zero sent anyway: same value */
+	dec_case("007", 1, 7, 0);
+	dec_case("-34.46", 1, -3446, 2);
+	dec_case(".000000000000000001", 1, 1, 18);	/* 18 decimals: the limit */
+	dec_case(".0000000000000000001", 0, 0, 0);	/* 19 decimals: refused */
+	dec_case(".9223372036854775807", 0, 0, 0);	/* scale 19 */
+	dec_case("922337203685477580.7", 1, 9223372036854775807LL, 1);
+	dec_case("922337203685477580.8", 0, 0, 0);	/* beyond int64 */
+	/* Forbidden forms: */
+	dec_case(".", 0, 0, 0);		/* no digit at all */
+	dec_case("-.", 0, 0, 0);
+	dec_case("..5", 0, 0, 0);
+	dec_case(".5.", 0, 0, 0);
+	dec_case("1.2.3", 0, 0, 0);
+	dec_case("-5.", 0, 0, 0);	/* trailing decimal point */
+	dec_case("+.5", 0, 0, 0);	/* plus sign */
+	dec_case("-+5", 0, 0, 0);
+	dec_case(".-5", 0, 0, 0);
+	dec_case("5-", 0, 0, 0);	/* trailing sign */
+	dec_case(".5 ", 0, 0, 0);	/* blanks */
+	dec_case("- .5", 0, 0, 0);
+	dec_case(".5e1", 0, 0, 0);	/* exponent */
+	dec_case(",5", 0, 0, 0);	/* decimal comma */
+	dec_case("5,5", 0, 0, 0);
+	dec_case(".x", 0, 0, 0);
 	date_case("20240229", 1);
 	date_case("20230229", 0);
 	date_case("20000229", 1);

@@ -272,6 +272,13 @@ x12_parse_decimal(const char *s, size_t len, x12_dec *out)
 	int			int_digits = 0;
 	uint64_t	u = 0;
 
+	/*
+	 * The X12 decimal (R) data element, 005010 TR3 appendix B: an optional
+	 * minus sign (a plus sign is never sent), digits, and a decimal point
+	 * only when a fraction follows it.  Leading zeros are suppressed, so the
+	 * integer part may be empty: ".52" and "-.52" are 0.52 and -0.52.
+	 * Refused: "", "-", ".", "-.", "5.", "+5", "1,000", "1e3", blanks.
+	 */
 	if (s == NULL || len == 0)
 		return -1;
 	if (s[0] == '-')
@@ -288,12 +295,11 @@ x12_parse_decimal(const char *s, size_t len, x12_dec *out)
 		u = u * 10 + d;
 		int_digits++;
 	}
-	if (int_digits == 0)
-		return -1;
 	if (i < len && s[i] == '.')
 	{
 		i++;
-		if (i == len)
+		/* a decimal point needs a digit after it: "5." and "." are refused */
+		if (i == len || !is_digit(s[i]))
 			return -1;
 		for (; i < len && is_digit(s[i]); i++)
 		{
@@ -306,6 +312,8 @@ x12_parse_decimal(const char *s, size_t len, x12_dec *out)
 				return -1;
 		}
 	}
+	else if (int_digits == 0)
+		return -1;				/* "", "-", "+5", "-x" */
 	if (i != len)
 		return -1;
 	out->units = neg ? -(int64_t) u : (int64_t) u;

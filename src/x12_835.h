@@ -270,7 +270,7 @@ int			x12_835_check(const char *doc, size_t len,
 
 /* ---- helpers (also used by the SQL layer) ------------------------------ */
 
-/* X12 decimal: -?[0-9]+(\.[0-9]+)?  ->  exact units/scale; 0 ok, -1 bad */
+/* X12 decimal: -?([0-9]+|[0-9]*\.[0-9]+)  ->  exact units/scale; 0 ok, -1 bad */
 int			x12_parse_decimal(const char *s, size_t len, x12_dec *out);
 
 /* CCYYMMDD, calendar-valid; 0 ok, -1 bad */

@@ -88,7 +88,14 @@ SELECT pg_temp.err('GS*HP*X~') AS starts_with_gs;
 SELECT pg_temp.err('ST*837*1~SE*2*1~') AS not_835;
 SELECT pg_temp.err('ST*835*1~TRN*1*T~SE*3*1~') AS bpr_missing;
 SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*5*5') AS se_missing_at_end;
+-- Leading zeros are suppressed in X12 decimals (005010 TR3 appendix B):
+-- .5 and -.5 are accepted (ok); a decimal point with no digit after it,
+-- or no digit at all, is not.
 SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*.5*5~SE*4*1~') AS amount_leading_dot;
+SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*-.5*5~SE*4*1~') AS amount_negative_leading_dot;
+SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*.*5~SE*4*1~') AS amount_dot_alone;
+SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*-.*5~SE*4*1~') AS amount_minus_dot;
+SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*+.5*5~SE*4*1~') AS amount_plus_sign;
 SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*5.*5~SE*4*1~') AS amount_trailing_dot;
 SELECT pg_temp.err('ST*835*1~BPR*I*1,000*C~SE*3*1~') AS amount_comma;
 SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*5*5~CAS*XX*45*1~SE*5*1~') AS bad_group_code;
