@@ -204,7 +204,7 @@ SELECT is((SELECT array_agg(p.oid::regprocedure::text ORDER BY 1)
              AND p.proparallel <> 's'
              AND p.oid::regprocedure::text NOT IN (
                  'revcycle.load_code_descriptions(text)',         -- 0.2.0: upserts code_description
-                 'revcycle.load_835(text,text,boolean)')),        -- 0.2.0: inserts remittances, posts the ledger
+                 'revcycle.load_835(text,text,boolean,boolean,text)')),  -- 0.3.0: inserts remittances, posts the ledger
           NULL, 'every function and aggregate of revcycle is PARALLEL SAFE (except the table writers listed)');
 
 -- BI tools read the views: every view column has a plain type (no arrays,

@@ -10,7 +10,7 @@ SELECT has_function('revcycle', 'parse_835_lines', ARRAY['text']);
 SELECT has_function('revcycle', 'parse_835_adjustments', ARRAY['text']);
 SELECT has_function('revcycle', 'parse_835_provider_adjustments', ARRAY['text']);
 SELECT has_function('revcycle', 'check_835', ARRAY['text']);
-SELECT has_function('revcycle', 'load_835', ARRAY['text', 'text', 'boolean']);
+SELECT has_function('revcycle', 'load_835', ARRAY['text', 'text', 'boolean', 'boolean', 'text']);
 SELECT has_function('revcycle', 'adjustment_is_denial', ARRAY['text', 'text', 'text']);
 SELECT has_view('revcycle', 'unmatched_remittance_claims', 'unmatched view exists');
 SELECT is((SELECT 'security_invoker=true' = ANY (c.reloptions) FROM pg_class c

@@ -1,0 +1,483 @@
+
+-- ===================================================================
+-- revcycle 0.3.0: X12 835 remittances (issue 11).
+--   * the natural key of a payment is (payer, TRN02 trace number): a
+--     re-delivery with new ISA13/GS06/ST02 is skipped, a different payment
+--     reusing a trace number is refused; concurrent loads serialize on it;
+--   * carc_category is the single source of denial vs. not-denial, with
+--     defaults for the CARCs payers use for pricing (CO-131, 42, 59, 90,
+--     94, ...); negative contractual amounts post as reversals;
+--   * patient responsibility goes to the account's next responsible payer;
+--   * load_835(..., post => false) stores without posting.
+-- See README.md, "Remittances".  Runs on a fresh install (after the 0.2.0
+-- script) and as the 0.2.0 -> 0.3.0 upgrade: both give the same objects.
+-- ===================================================================
+
+-- -------------------------------------------------------------------
+-- Natural key of a remittance: (payer identifier, TRN02).  Refuse to
+-- upgrade a database that already holds a payment twice (the bug this
+-- fixes): the doubled ledger rows need a person to look at them.
+-- -------------------------------------------------------------------
+DO $rc_remit_key$
+DECLARE
+    r record;
+BEGIN
+    SELECT m.payer_identifier, m.trace_number, pg_catalog.count(*) AS n
+      INTO r
+      FROM @extschema@.remittance m
+     GROUP BY m.payer_identifier, m.trace_number
+    HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 1
+     ORDER BY 1, 2
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'revcycle 0.3.0: payment (payer %, trace %) was loaded % times',
+                        COALESCE(r.payer_identifier, '(none)'), r.trace_number, r.n
+            USING ERRCODE = '23505',
+                  DETAIL = 'Version 0.3.0 identifies a payment by its payer and TRN02 trace number; earlier versions loaded a re-delivered remittance (new ISA13/GS06/ST02) again and posted it twice.',
+                  HINT = 'List them with: SELECT payer_identifier, trace_number, array_agg(remittance_id) FROM revcycle.remittance GROUP BY 1, 2 HAVING count(*) > 1; delete the duplicate remittances (ON DELETE CASCADE removes their claims; remove their ledger rows first), then update again.';
+    END IF;
+END
+$rc_remit_key$;
+
+DROP INDEX @extschema@.remittance_natural_key;
+CREATE UNIQUE INDEX remittance_natural_key ON @extschema@.remittance
+    (payer_identifier, trace_number) NULLS NOT DISTINCT;
+COMMENT ON INDEX @extschema@.remittance_natural_key IS
+    'A payment is identified by its payer (N1*PR N104, else REF*2U, else TRN03) and its TRN02 trace number, not by the envelope control numbers a re-delivery changes.';
+
+-- -------------------------------------------------------------------
+-- Reason codes payers use for pricing are contractual allowances, not
+-- denials (domain brief, "Contractual allowance").  carc_category_default
+-- is extension-owned: the site's carc_category_user rows still win.
+-- -------------------------------------------------------------------
+INSERT INTO @extschema@.carc_category_default (group_code, carc, category, is_denial, label) VALUES
+    (NULL, '42', 'contractual allowance', false, 'Above maximum allowable (contractual)'),
+    (NULL, '44', 'contractual allowance', false, 'Prompt-pay discount'),
+    (NULL, '59', 'contractual allowance', false, 'Multiple/concurrent procedure pricing'),
+    (NULL, '90', 'contractual allowance', false, 'Ingredient cost pricing'),
+    (NULL, '94', 'contractual allowance', false, 'Processed above charges'),
+    (NULL, '104', 'contractual allowance', false, 'Managed care withhold'),
+    (NULL, '131', 'contractual allowance', false, 'Negotiated discount for this claim'),
+    (NULL, '144', 'contractual allowance', false, 'Incentive adjustment'),
+    (NULL, '237', 'contractual allowance', false, 'Legislated/regulatory penalty'),
+    (NULL, '66', 'patient cost share', false, 'Blood deductible'),
+    (NULL, '187', 'patient cost share', false, 'Paid from a consumer spending account');
+
+-- -------------------------------------------------------------------
+-- Which adjustments are denials: the carc_category view alone decides.
+-- -------------------------------------------------------------------
+CREATE OR REPLACE FUNCTION @extschema@.adjustment_is_denial(group_code text, carc text, claim_status text)
+    RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT COALESCE(
+        (SELECT c.is_denial
+           FROM @extschema@.carc_category c
+          WHERE c.carc OPERATOR(pg_catalog.=) adjustment_is_denial.carc
+            AND (c.group_code OPERATOR(pg_catalog.=) adjustment_is_denial.group_code OR c.group_code IS NULL)
+          ORDER BY c.group_code IS NULL
+          LIMIT 1),
+        true);
+END;
+COMMENT ON FUNCTION @extschema@.adjustment_is_denial(text, text, text) IS
+    'True when a remittance adjustment (group code, CARC) is a denial.  The carc_category row for (group, CARC), else for (any group, CARC), decides; a code with no row is "uncategorized" and counts as a denial, exactly as in denial_codes and denial_root_causes.  claim_status (CLP02) no longer changes the result; it is kept for compatibility.';
+
+-- -------------------------------------------------------------------
+-- load_835: store and post.  New arguments post and
+-- patient_responsibility_to: the old three-argument form is replaced.
+-- -------------------------------------------------------------------
+DROP FUNCTION @extschema@.load_835(text, text, boolean);
+
+CREATE FUNCTION @extschema@.load_835(doc text, source text DEFAULT NULL,
+                                     allow_unbalanced boolean DEFAULT false,
+                                     post boolean DEFAULT true,
+                                     patient_responsibility_to text DEFAULT 'next_payer',
+                                     OUT transactions_loaded integer,
+                                     OUT transactions_skipped integer,
+                                     OUT claims integer, OUT claims_matched integer,
+                                     OUT claims_unmatched integer, OUT lines integer,
+                                     OUT adjustments integer,
+                                     OUT provider_adjustments integer,
+                                     OUT denials integer, OUT total_payment numeric,
+                                     OUT total_paid numeric, OUT ledger_rows integer)
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $load_835$
+#variable_conflict use_column
+DECLARE
+    v_count     bigint;
+    v_first     record;
+    v_selfpay   bigint;
+    r           record;
+BEGIN
+    IF doc IS NULL THEN
+        RAISE EXCEPTION 'load_835: doc must not be NULL' USING ERRCODE = '22004';
+    END IF;
+    IF allow_unbalanced IS NULL THEN
+        RAISE EXCEPTION 'load_835: allow_unbalanced must not be NULL' USING ERRCODE = '22004';
+    END IF;
+    IF post IS NULL THEN
+        RAISE EXCEPTION 'load_835: post must not be NULL' USING ERRCODE = '22004';
+    END IF;
+    IF patient_responsibility_to IS NULL
+       OR patient_responsibility_to NOT IN ('next_payer', 'self_pay', 'none') THEN
+        RAISE EXCEPTION 'load_835: patient_responsibility_to must be next_payer, self_pay or none, not %',
+                        COALESCE(quote_literal(patient_responsibility_to), 'NULL')
+            USING ERRCODE = '22023';
+    END IF;
+
+    -- 1. Structure and balancing (a structural error raises 22P02 here,
+    --    before anything is written).
+    SELECT count(*) INTO v_count FROM @extschema@.check_835(doc);
+    IF v_count > 0 THEN
+        SELECT * INTO v_first FROM @extschema@.check_835(doc) LIMIT 1;
+        IF NOT allow_unbalanced THEN
+            RAISE EXCEPTION 'X12 835 document does not balance: % violation(s)', v_count
+                USING ERRCODE = '23514',
+                      DETAIL = format('first: transaction %s (ST02 %s), %s level%s, segment %s: expected %s, sent %s',
+                                      v_first.transaction_number, v_first.transaction_control_number,
+                                      v_first.level,
+                                      CASE WHEN v_first.patient_control_number IS NOT NULL
+                                           THEN ' (claim ' || v_first.patient_control_number
+                                                || COALESCE(' line ' || v_first.line_number, '') || ')'
+                                           ELSE '' END,
+                                      v_first.segment, v_first.expected, v_first.actual),
+                      HINT = 'See revcycle.check_835(doc); pass allow_unbalanced => true to load it anyway.';
+        END IF;
+        RAISE WARNING 'loading an X12 835 document that does not balance: % violation(s)', v_count;
+    END IF;
+
+    -- 2. Stage the parse results, one pass of the parser per level.
+    -- (ON COMMIT DROP tables of an earlier call in this transaction)
+    IF to_regclass('pg_temp.rc835_txn') IS NOT NULL THEN
+        DROP TABLE pg_temp.rc835_txn, pg_temp.rc835_claim, pg_temp.rc835_line,
+                   pg_temp.rc835_adj;
+    END IF;
+    IF to_regclass('pg_temp.rc835_post') IS NOT NULL THEN
+        DROP TABLE pg_temp.rc835_post;
+    END IF;
+
+    CREATE TEMP TABLE rc835_txn ON COMMIT DROP AS
+    SELECT t.transaction_number, t.interchange_control_number,
+           t.transaction_control_number, t.handling_code, t.total_payment,
+           t.payment_method, t.payment_date, t.production_date, t.trace_number,
+           t.payer_name, COALESCE(t.payer_identifier, t.originating_company_id) AS payer_key,
+           t.payee_name, t.payee_identifier,
+           COALESCE((SELECT p.payer_id FROM @extschema@.payer p
+                      WHERE p.payer_identifier = t.payer_identifier),
+                    (SELECT p.payer_id FROM @extschema@.payer p
+                      WHERE p.payer_identifier = t.originating_company_id)) AS payer_id,
+           COALESCE(t.payment_date, t.production_date) AS posted_date,
+           false AS skipped, NULL::bigint AS remittance_id
+      FROM @extschema@.parse_835_transactions(doc) t;
+
+    SELECT * INTO r FROM pg_temp.rc835_txn WHERE trace_number IS NULL
+     ORDER BY transaction_number LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'invalid X12 835 document: transaction % (ST02 %) has no trace number (TRN02)',
+                        r.transaction_number, r.transaction_control_number
+            USING ERRCODE = '22P02';
+    END IF;
+
+    -- Serialize on the natural key (payer, trace): a session loading the
+    -- same payment waits here until the first one commits or rolls back,
+    -- then sees its rows (each statement below takes a new snapshot under
+    -- READ COMMITTED) and skips.  Locks are taken in one order, so two
+    -- files sharing several payments cannot deadlock.
+    FOR r IN SELECT DISTINCT hashtext(COALESCE(payer_key, '') || chr(31) || trace_number) AS k
+               FROM pg_temp.rc835_txn ORDER BY 1 LOOP
+        PERFORM pg_advisory_xact_lock(835, r.k);
+    END LOOP;
+
+    -- Idempotency: the same payment (payer, trace) already loaded, or
+    -- repeated earlier in this document, is skipped when its BPR02 and
+    -- BPR16 agree (a re-delivery), refused when they do not (a different
+    -- payment reusing the trace number).
+    FOR r IN
+        SELECT x.transaction_number, x.transaction_control_number, x.payer_key, x.trace_number,
+               x.total_payment, x.payment_date,
+               p.total_payment AS prior_payment, p.payment_date AS prior_date, p.what
+          FROM pg_temp.rc835_txn x
+          CROSS JOIN LATERAL (
+                SELECT m.total_payment, m.payment_date,
+                       format('remittance %s (ST02 %s, source %s, loaded %s)', m.remittance_id,
+                              m.transaction_control_number, COALESCE(m.source, 'NULL'),
+                              m.loaded_at) AS what, 1 AS pref, 0 AS ord
+                  FROM @extschema@.remittance m
+                 WHERE m.payer_identifier IS NOT DISTINCT FROM x.payer_key
+                   AND m.trace_number = x.trace_number
+                UNION ALL
+                SELECT y.total_payment, y.payment_date,
+                       format('transaction %s (ST02 %s) of this document', y.transaction_number,
+                              y.transaction_control_number), 2, y.transaction_number
+                  FROM pg_temp.rc835_txn y
+                 WHERE y.payer_key IS NOT DISTINCT FROM x.payer_key
+                   AND y.trace_number = x.trace_number
+                   AND y.transaction_number < x.transaction_number
+                ORDER BY pref, ord
+                LIMIT 1) p
+         ORDER BY x.transaction_number
+    LOOP
+        IF r.total_payment IS DISTINCT FROM r.prior_payment
+           OR r.payment_date IS DISTINCT FROM r.prior_date THEN
+            RAISE EXCEPTION 'X12 835 transaction % (ST02 %) reuses trace number % of payer % for a different payment',
+                            r.transaction_number, r.transaction_control_number, r.trace_number,
+                            COALESCE(r.payer_key, '(none)')
+                USING ERRCODE = '23505',
+                      DETAIL = format('This transaction pays %s on %s; %s pays %s on %s.',
+                                      r.total_payment, COALESCE(r.payment_date::text, 'no date'),
+                                      r.what, r.prior_payment,
+                                      COALESCE(r.prior_date::text, 'no date')),
+                      HINT = 'A payment is identified by its payer and TRN02 trace number; a re-delivery must repeat the BPR02 amount and BPR16 date.  Ask the payer which one is right.';
+        END IF;
+        RAISE NOTICE 'X12 835 transaction % (payer %, trace %, ST02 %) is already loaded: nothing posted',
+                     r.transaction_number, COALESCE(r.payer_key, '(none)'), r.trace_number,
+                     r.transaction_control_number;
+        UPDATE pg_temp.rc835_txn SET skipped = true WHERE transaction_number = r.transaction_number;
+    END LOOP;
+    UPDATE pg_temp.rc835_txn
+       SET remittance_id = nextval('@extschema@.remittance_remittance_id_seq'::regclass)
+     WHERE NOT skipped;
+
+    CREATE TEMP TABLE rc835_claim ON COMMIT DROP AS
+    SELECT c.transaction_number, c.claim_position, c.patient_control_number,
+           c.status_code, c.is_reversal, c.charge_amount, c.paid_amount,
+           c.patient_responsibility, c.claim_filing_indicator,
+           c.payer_claim_control_number, c.facility_type, c.frequency_code,
+           c.statement_from, c.statement_to, c.received_date,
+           t.remittance_id, t.posted_date,
+           nextval('@extschema@.remittance_claim_remittance_claim_id_seq'::regclass) AS remittance_claim_id,
+           m.claim_id, m.account_id, m.claim_frequency,
+           COALESCE(t.payer_id, m.payer_id) AS payer_id,
+           a.primary_payer_id, a.secondary_payer_id
+      FROM @extschema@.parse_835(doc) c
+      JOIN pg_temp.rc835_txn t ON t.transaction_number = c.transaction_number AND NOT t.skipped
+      LEFT JOIN LATERAL (
+            SELECT k.claim_id, k.account_id, k.payer_id, k.frequency_code AS claim_frequency, 1 AS pref
+              FROM @extschema@.claim k
+             WHERE k.claim_number = c.patient_control_number
+            UNION ALL
+            SELECT k.claim_id, k.account_id, k.payer_id, k.frequency_code, 2
+              FROM @extschema@.account a
+              JOIN @extschema@.claim k ON k.account_id = a.account_id
+             WHERE a.account_number = c.patient_control_number
+               AND k.payer_id = t.payer_id
+            ORDER BY pref, claim_id DESC
+            LIMIT 1) m ON true
+      LEFT JOIN @extschema@.account a ON a.account_id = m.account_id;
+
+    CREATE TEMP TABLE rc835_line ON COMMIT DROP AS
+    SELECT l.transaction_number, l.claim_position, l.line_number,
+           l.procedure_qualifier, l.procedure_code, l.modifiers, l.charge_amount,
+           l.paid_amount, l.revenue_code, l.units, l.service_from, l.service_to,
+           l.allowed_amount, l.remark_codes, l.line_control_number,
+           c.remittance_claim_id,
+           nextval('@extschema@.remittance_line_remittance_line_id_seq'::regclass) AS remittance_line_id
+      FROM @extschema@.parse_835_lines(doc) l
+      JOIN pg_temp.rc835_claim c
+        ON c.transaction_number = l.transaction_number AND c.claim_position = l.claim_position;
+
+    CREATE TEMP TABLE rc835_adj ON COMMIT DROP AS
+    SELECT a.transaction_number, a.claim_position, a.line_number, a.segment, a.triplet,
+           a.group_code, a.reason_code, a.amount, a.quantity,
+           c.remittance_claim_id, l.remittance_line_id, l.remark_codes,
+           @extschema@.adjustment_is_denial(a.group_code, a.reason_code, c.status_code) AS is_denial
+      FROM @extschema@.parse_835_adjustments(doc) a
+      JOIN pg_temp.rc835_claim c
+        ON c.transaction_number = a.transaction_number AND c.claim_position = a.claim_position
+      LEFT JOIN pg_temp.rc835_line l
+        ON l.transaction_number = a.transaction_number AND l.claim_position = a.claim_position
+       AND l.line_number = a.line_number;
+
+    -- Money columns are numeric(14,2): refuse what they would round.
+    SELECT * INTO r FROM (
+        SELECT transaction_number, 'BPR02' AS what, total_payment AS v FROM pg_temp.rc835_txn WHERE NOT skipped
+        UNION ALL SELECT transaction_number, 'CLP03', charge_amount FROM pg_temp.rc835_claim
+        UNION ALL SELECT transaction_number, 'CLP04', paid_amount FROM pg_temp.rc835_claim
+        UNION ALL SELECT transaction_number, 'CLP05', patient_responsibility FROM pg_temp.rc835_claim
+        UNION ALL SELECT transaction_number, 'SVC02', charge_amount FROM pg_temp.rc835_line
+        UNION ALL SELECT transaction_number, 'SVC03', paid_amount FROM pg_temp.rc835_line
+        UNION ALL SELECT transaction_number, 'AMT02', allowed_amount FROM pg_temp.rc835_line
+        UNION ALL SELECT transaction_number, 'CAS', amount FROM pg_temp.rc835_adj) x
+     WHERE x.v IS NOT NULL AND (x.v <> round(x.v, 2) OR abs(x.v) >= 1e12)
+     ORDER BY transaction_number LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'X12 835 amount % (%) in transaction % does not fit numeric(14,2)',
+                        r.v, r.what, r.transaction_number
+            USING ERRCODE = '22003';
+    END IF;
+
+    SELECT * INTO r FROM pg_temp.rc835_claim
+     WHERE claim_id IS NOT NULL AND posted_date IS NULL LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'X12 835 transaction % has neither a payment date (BPR16) nor a production date (DTM*405): cannot post claim %',
+                        r.transaction_number, r.patient_control_number
+            USING ERRCODE = '22P02';
+    END IF;
+
+    -- 3. Store.
+    INSERT INTO @extschema@.remittance
+           (remittance_id, payer_id, payer_name, payer_identifier, payee_name,
+            payee_identifier, interchange_control_number, transaction_control_number,
+            trace_number, handling_code, payment_method, total_payment, payment_date,
+            production_date, source)
+    SELECT remittance_id, payer_id, payer_name, payer_key, payee_name, payee_identifier,
+           interchange_control_number, transaction_control_number, trace_number,
+           handling_code, payment_method, total_payment, payment_date, production_date,
+           load_835.source
+      FROM pg_temp.rc835_txn WHERE NOT skipped ORDER BY transaction_number;
+    GET DIAGNOSTICS transactions_loaded = ROW_COUNT;
+    SELECT count(*) FILTER (WHERE skipped) INTO transactions_skipped FROM pg_temp.rc835_txn;
+
+    INSERT INTO @extschema@.remittance_claim
+           (remittance_claim_id, remittance_id, claim_id, patient_control_number,
+            status_code, charge_amount, paid_amount, patient_responsibility,
+            claim_filing_indicator, payer_claim_control_number, facility_type,
+            frequency_code, statement_from, statement_to, received_date)
+    SELECT remittance_claim_id, remittance_id, claim_id, patient_control_number,
+           status_code, charge_amount, paid_amount, patient_responsibility,
+           claim_filing_indicator, payer_claim_control_number, facility_type,
+           frequency_code, statement_from, statement_to, received_date
+      FROM pg_temp.rc835_claim ORDER BY remittance_claim_id;
+    SELECT count(*), count(claim_id), count(*) - count(claim_id), COALESCE(sum(paid_amount), 0)
+      INTO claims, claims_matched, claims_unmatched, total_paid
+      FROM pg_temp.rc835_claim;
+    SELECT COALESCE(sum(total_payment), 0) INTO total_payment
+      FROM pg_temp.rc835_txn WHERE NOT skipped;
+
+    INSERT INTO @extschema@.remittance_line
+           (remittance_line_id, remittance_claim_id, line_number, procedure_qualifier,
+            procedure_code, modifiers, charge_amount, paid_amount, revenue_code, units,
+            service_from, service_to, allowed_amount, remark_codes, line_control_number)
+    SELECT remittance_line_id, remittance_claim_id, line_number, procedure_qualifier,
+           procedure_code, modifiers, charge_amount, paid_amount, revenue_code, units,
+           service_from, service_to, allowed_amount, remark_codes, line_control_number
+      FROM pg_temp.rc835_line ORDER BY remittance_line_id;
+    GET DIAGNOSTICS lines = ROW_COUNT;
+
+    INSERT INTO @extschema@.remittance_adjustment
+           (remittance_claim_id, remittance_line_id, group_code, carc, amount, quantity)
+    SELECT remittance_claim_id, remittance_line_id, group_code, reason_code, amount, quantity
+      FROM pg_temp.rc835_adj
+     ORDER BY transaction_number, claim_position, segment, triplet;
+    GET DIAGNOSTICS adjustments = ROW_COUNT;
+
+    INSERT INTO @extschema@.provider_adjustment
+           (remittance_id, provider_identifier, fiscal_period_date, reason_code, reference, amount)
+    SELECT t.remittance_id, p.provider_identifier, p.fiscal_period_date, p.reason_code,
+           p.reference, p.amount
+      FROM @extschema@.parse_835_provider_adjustments(doc) p
+      JOIN pg_temp.rc835_txn t ON t.transaction_number = p.transaction_number AND NOT t.skipped
+     ORDER BY p.transaction_number, p.adjustment_number;
+    GET DIAGNOSTICS provider_adjustments = ROW_COUNT;
+
+    -- 4. Denials: one row per (claim, group, CARC) with a positive total.
+    INSERT INTO @extschema@.denial
+           (claim_id, remittance_claim_id, payer_id, denial_date, group_code, carc,
+            rarc, amount, is_initial)
+    SELECT c.claim_id, c.remittance_claim_id, c.payer_id, c.posted_date, d.group_code,
+           d.reason_code,
+           (SELECT array_agg(DISTINCT rm ORDER BY rm)
+              FROM pg_temp.rc835_adj a2, unnest(a2.remark_codes) rm
+             WHERE a2.remittance_claim_id = d.remittance_claim_id
+               AND a2.group_code = d.group_code AND a2.reason_code = d.reason_code),
+           d.amount,
+           COALESCE(c.claim_frequency, c.frequency_code, '1') <> '7'
+      FROM (SELECT a.remittance_claim_id, a.group_code, a.reason_code, sum(a.amount) AS amount
+              FROM pg_temp.rc835_adj a
+             WHERE a.is_denial
+             GROUP BY a.remittance_claim_id, a.group_code, a.reason_code) d
+      JOIN pg_temp.rc835_claim c ON c.remittance_claim_id = d.remittance_claim_id
+     WHERE d.amount > 0 AND c.payer_id IS NOT NULL AND c.posted_date IS NOT NULL
+     ORDER BY c.remittance_claim_id, d.group_code, d.reason_code;
+    GET DIAGNOSTICS denials = ROW_COUNT;
+
+    ledger_rows := 0;
+    IF NOT post THEN
+        RETURN;
+    END IF;
+
+    -- 5. Ledger postings for matched claims.  Patient responsibility goes to
+    --    the account's next responsible party: from the primary payer to the
+    --    secondary when the account has one, else (and from any other payer)
+    --    to the self-pay payer; patient_responsibility_to => 'self_pay'
+    --    always picks self-pay, 'none' leaves it with the paying payer.
+    SELECT p.payer_id INTO v_selfpay FROM @extschema@.payer p
+     WHERE p.payer_class = 'self_pay' ORDER BY p.payer_id LIMIT 1;
+
+    CREATE TEMP TABLE rc835_post ON COMMIT DROP AS
+    SELECT c.remittance_claim_id, c.claim_id, c.account_id, c.posted_date, c.is_reversal,
+           c.payer_id, c.paid_amount,
+           CASE WHEN patient_responsibility_to = 'next_payer'
+                     AND c.payer_id = c.primary_payer_id AND c.secondary_payer_id IS NOT NULL
+                THEN c.secondary_payer_id
+                ELSE v_selfpay END AS pr_payer_id,
+           patient_responsibility_to = 'next_payer'
+               AND c.payer_id = c.primary_payer_id AND c.secondary_payer_id IS NOT NULL AS pr_to_secondary,
+           COALESCE(sum(a.amount) FILTER (WHERE a.group_code IN ('CO', 'PI') AND NOT a.is_denial), 0) AS contractual,
+           CASE WHEN patient_responsibility_to = 'none' THEN 0
+                ELSE COALESCE(sum(a.amount) FILTER (WHERE a.group_code = 'PR'), 0) END AS patient,
+           t.trace_number
+      FROM pg_temp.rc835_claim c
+      JOIN pg_temp.rc835_txn t ON t.transaction_number = c.transaction_number
+      LEFT JOIN pg_temp.rc835_adj a ON a.remittance_claim_id = c.remittance_claim_id
+     WHERE c.claim_id IS NOT NULL
+     GROUP BY c.remittance_claim_id, c.claim_id, c.account_id, c.posted_date, c.is_reversal,
+              c.payer_id, c.paid_amount, c.primary_payer_id, c.secondary_payer_id, t.trace_number;
+
+    IF EXISTS (SELECT FROM pg_temp.rc835_post WHERE patient <> 0 AND pr_payer_id IS NULL) THEN
+        RAISE EXCEPTION 'load_835: no self-pay payer to transfer patient responsibility to'
+            USING ERRCODE = '55000',
+                  HINT = 'Create one: INSERT INTO revcycle.payer (name, payer_class) VALUES (''Self-pay'', ''self_pay'').';
+    END IF;
+
+    WITH post AS (
+        SELECT s.remittance_claim_id, s.claim_id, s.account_id, s.posted_date, s.is_reversal,
+               x.ord, x.kind, x.payer_id, x.amount, x.memo
+          FROM pg_temp.rc835_post s
+          CROSS JOIN LATERAL (VALUES
+                (1, 'payment'::@extschema@.txn_kind, s.payer_id, s.paid_amount,
+                 '835 payment, trace ' || s.trace_number),
+                (2, 'contractual_adjustment', s.payer_id, s.contractual,
+                 '835 contractual adjustment, trace ' || s.trace_number),
+                (3, 'transfer', s.payer_id, -s.patient,
+                 CASE WHEN s.pr_to_secondary
+                      THEN '835 patient responsibility to secondary payer, trace '
+                      ELSE '835 patient responsibility to self-pay, trace ' END || s.trace_number),
+                (4, 'transfer', s.pr_payer_id, s.patient,
+                 '835 patient responsibility from payer, trace ' || s.trace_number)
+          ) AS x(ord, kind, payer_id, amount, memo)
+         WHERE x.amount <> 0)
+    INSERT INTO @extschema@.ledger
+           (account_id, payer_id, kind, amount, posted_date, claim_id,
+            remittance_claim_id, reverses_txn_id, memo)
+    SELECT p.account_id, p.payer_id, p.kind, p.amount, p.posted_date, p.claim_id,
+           p.remittance_claim_id,
+           CASE WHEN p.is_reversal THEN
+               (SELECT g.txn_id
+                  FROM @extschema@.ledger g
+                  JOIN @extschema@.remittance_claim rc ON rc.remittance_claim_id = g.remittance_claim_id
+                 WHERE g.claim_id = p.claim_id AND g.kind = p.kind AND g.payer_id = p.payer_id
+                   AND g.amount = -p.amount AND NOT rc.is_reversal
+                   AND NOT EXISTS (SELECT FROM @extschema@.ledger z WHERE z.reverses_txn_id = g.txn_id)
+                 ORDER BY g.txn_id DESC LIMIT 1)
+           -- A negative contractual amount (the payer giving back a
+           -- reduction) reverses the claim's latest contractual adjustment
+           -- from this payer that nothing reverses yet, the same amount first.
+           WHEN p.kind = 'contractual_adjustment' AND p.amount < 0 THEN
+               (SELECT g.txn_id
+                  FROM @extschema@.ledger g
+                 WHERE g.claim_id = p.claim_id AND g.kind = p.kind AND g.payer_id = p.payer_id
+                   AND g.amount > 0
+                   AND NOT EXISTS (SELECT FROM @extschema@.ledger z WHERE z.reverses_txn_id = g.txn_id)
+                 ORDER BY g.amount = -p.amount DESC, g.txn_id DESC LIMIT 1)
+           END,
+           p.memo
+      FROM post p
+     ORDER BY p.remittance_claim_id, p.ord;
+    GET DIAGNOSTICS ledger_rows = ROW_COUNT;
+    DROP TABLE pg_temp.rc835_post;
+END
+$load_835$;
+COMMENT ON FUNCTION @extschema@.load_835(text, text, boolean, boolean, text) IS
+    'Loads an X12 835 file in the caller''s transaction: refuses it (23514) when check_835 finds violations unless allow_unbalanced; identifies a payment by its payer and TRN02 trace number (concurrent loads of one payment serialize on it): a re-delivery (same BPR02 and BPR16) is skipped with a NOTICE, a different payment reusing the trace is refused (23505); stores remittance, remittance_claim, remittance_line, remittance_adjustment and provider_adjustment rows; records denials (carc_category decides); unless post => false, posts payment, contractual_adjustment (CO and PI codes that are not denials, negative amounts as reversals) and the patient-responsibility transfer pair (to the account''s secondary payer when the primary pays, else to self-pay; patient_responsibility_to => self_pay or none) for claims matched by claim_number (else account_number + payer).  Returns counts and totals.  Any error leaves nothing behind.';
