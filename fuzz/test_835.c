@@ -326,7 +326,20 @@ on_imb(void *u, const x12_835_imbalance *b)
 	return 0;
 }
 
-static const x12_835_callbacks CB = {on_start, on_end, on_claim, on_line, on_adj, on_plb, on_imb};
+static const x12_835_callbacks CB = {on_start, on_end, on_claim, on_line, on_adj, on_plb, on_imb, NULL, 0};
+
+static int	progress_calls;
+static size_t progress_last;
+static size_t progress_abort_at;
+
+static int
+on_progress(void *u, size_t segments)
+{
+	(void) u;
+	progress_calls++;
+	progress_last = segments;
+	return progress_abort_at != 0 && segments == progress_abort_at;
+}
 
 /* ---------------- fixture loading ---------------- */
 
@@ -919,6 +932,72 @@ t_units(void)
 	check_str("too many remarks",
 			  x12_error_name(parse_str("ST*835*1~BPR*I*0*C*ACH~CLP*A*1*1*0~SVC*HC:1*1*0~LQ*HE*1~LQ*HE*2~LQ*HE*3~LQ*HE*4~LQ*HE*5~LQ*HE*6~LQ*HE*7~LQ*HE*8~LQ*HE*9~LQ*HE*10~LQ*HE*11~LQ*HE*12~LQ*HE*13~LQ*HE*14~LQ*HE*15~LQ*HE*16~LQ*HE*17~SE*22*1~", 0)),
 			  "X12_ERR_LIMIT");
+	/* issue 11, item 7: clear refusals */
+	check_str("SVC01 with another separator",
+			  x12_error_name(parse_str("ST*835*1~BPR*I*1*C*ACH~CLP*A*1*1*1~SVC*HC^J0696^KX*1*1~SE*5*1~", 0)),
+			  "X12_ERR_MISSING_ELEMENT");
+	check(strstr(err.msg, "component separator ':'") != NULL && strstr(err.msg, "'HC^J0696^KX'") != NULL,
+		  "SVC01 message names the separator and the value", err.msg, "component separator ':' ... 'HC^J0696^KX'");
+	check_int("SVC01 element", err.element, 1);
+	check_str("four-letter segment id",
+			  x12_error_name(parse_str("ST*835*1~BPR*I*1*C*ACH~CLPX*A*1*1*1~SE*4*1~", 0)), "X12_ERR_BAD_SEGMENT");
+	check(strstr(err.msg, "expected): 'CLPX' in 'CLPX*A*1*1*1'") != NULL, "four-letter id quoted whole",
+		  err.msg, "...: 'CLPX' in 'CLPX*A*1*1*1'");
+	check_int("four-letter id segment", err.segment, 3);
+	check_str("line break inside an amount",
+			  x12_error_name(parse_str("ST*835*1~BPR*I*1*C*ACH~CLP*A*1*1*1\r\n0~SE*4*1~", 0)), "X12_ERR_BAD_AMOUNT");
+	check(strstr(err.msg, "line break at byte 34 of the file: the file looks wrapped") != NULL,
+		  "wrapped segment says so", err.msg, "line break at byte 34 ... wrapped");
+	check_str("stripped, trailing Ctrl-Z",
+			  x12_error_name(parse_str("ST*835*1~BPR*I*0*C*ACH~SE*3*1~\r\n\x1a", 0)), "X12_OK");
+	check_str("stripped, trailing junk",
+			  x12_error_name(parse_str("ST*835*1~BPR*I*0*C*ACH~SE*3*1~\x1a\x1aX", 0)), "X12_ERR_BAD_SEGMENT");
+	{
+		size_t		len;
+		char	   *doc;
+		char	   *buf;
+		size_t		i, o;
+
+		cur_fixture = "01_paid_crlf.edi (wrapped, padded)";
+		doc = load("01_paid_crlf.edi", &len);
+		if (doc)
+		{
+			buf = malloc(len * 2 + 16);
+			/* Ctrl-Z after the IEA (DOS end of file): ignored */
+			memcpy(buf, doc, len);
+			memcpy(buf + len, "\x1a\x1a", 2);
+			check_str("Ctrl-Z after IEA", x12_error_name(x12_835_parse(buf, len + 2, &CB, rec, 0, &err)), "X12_OK");
+			memcpy(buf + len, "\0\0", 2);
+			check_str("NULs after IEA", x12_error_name(x12_835_parse(buf, len + 2, &CB, rec, 0, &err)), "X12_OK");
+			/* other bytes after IEA: named */
+			memcpy(buf + len, "\x1aGARBAGE", 8);
+			check_str("bytes after IEA", x12_error_name(x12_835_parse(buf, len + 8, &CB, rec, 0, &err)),
+					  "X12_ERR_UNEXPECTED_SEGMENT");
+			check(strstr(err.msg, "8 bytes after the end of the interchange (IEA)") != NULL,
+				  "bytes after IEA named", err.msg, "8 bytes after the end of the interchange (IEA)");
+			check_str("bytes after IEA id (none)", err.segment_id, "");
+			check_int("bytes after IEA segment", err.segment, 39);
+			/* the file wrapped every 80 bytes (a line feed inserted) */
+			for (i = 0, o = 0; i < len; i++)
+			{
+				if (i > 0 && i % 80 == 0)
+					buf[o++] = '\n';
+				buf[o++] = doc[i];
+			}
+			check_str("wrapped every 80 bytes", x12_error_name(x12_835_parse(buf, o, &CB, rec, 0, &err)),
+					  "X12_ERR_ISA_LENGTH");
+			check(strstr(err.msg, "ISA holds a line break after 80 characters: the file looks wrapped") != NULL,
+				  "wrapped file says so", err.msg, "ISA holds a line break after 80 characters ... wrapped");
+			/* a short ISA ending in its terminator is not "wrapped" */
+			check_str("short ISA then CRLF",
+					  x12_error_name(parse_str("ISA*00*          *00*          *ZZ*SHORT*ZZ*RIVERBENDCLR   *261201*0930*^*00501*000000001*0*P*:~\r\nGS*HP~", 0)),
+					  "X12_ERR_ISA_LENGTH");
+			check(strstr(err.msg, "wrapped") == NULL, "short ISA: no wrap hint", err.msg, "(no 'wrapped')");
+			free(buf);
+			free(doc);
+		}
+		cur_fixture = "(inline)";
+	}
 	/* abort from a callback */
 	{
 		size_t		len;
@@ -934,6 +1013,26 @@ t_units(void)
 			check_str("abort code", x12_error_name(rc), "X12_ERR_ABORTED");
 			check_int("abort segment (SE)", err.segment, 36);
 			check_int("claims recorded before abort", rec->nc, 1);
+			/* progress: every 5 segments of the 38 of 01 -> 7 calls, last at 35 */
+			{
+				x12_835_callbacks pcb;
+
+				memset(&pcb, 0, sizeof pcb);
+				pcb.on_progress = on_progress;
+				pcb.progress_every = 5;
+				progress_calls = 0;
+				progress_last = 0;
+				rc = x12_835_parse(doc, len, &pcb, NULL, 0, &err);
+				check_str("progress parse", x12_error_name(rc), "X12_OK");
+				check_int("progress calls (38 segments / 5)", progress_calls, 7);
+				check_int("progress last segment", (long long) progress_last, 35);
+				/* a non-zero return aborts, like any callback */
+				progress_abort_at = 10;
+				rc = x12_835_parse(doc, len, &pcb, NULL, 0, &err);
+				progress_abort_at = 0;
+				check_str("progress abort", x12_error_name(rc), "X12_ERR_ABORTED");
+				check_int("progress abort segment", (long long) err.segment, 10);
+			}
 			/* NULL callbacks: validate only */
 			rc = x12_835_parse(doc, len, NULL, NULL, X12_835_CHECK_BALANCE, NULL);
 			check_str("NULL callbacks/err", x12_error_name(rc), "X12_OK");

@@ -442,6 +442,14 @@ cb_imbalance(void *user, const x12_835_imbalance *b)
 	return 0;
 }
 
+/* every X12_835_PROGRESS_EVERY segments, whatever the function */
+static int
+cb_progress(void *user, size_t segments)
+{
+	CHECK_FOR_INTERRUPTS();
+	return 0;
+}
+
 /* ---- driver ------------------------------------------------------------- */
 
 static void
@@ -495,6 +503,7 @@ remit_run(FunctionCallInfo fcinfo, RemitKind kind)
 
 	memset(&cb, 0, sizeof(cb));
 	cb.on_transaction_start = cb_txn_start;
+	cb.on_progress = cb_progress;
 	switch (kind)
 	{
 		case REMIT_TRANSACTIONS:

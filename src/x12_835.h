@@ -249,7 +249,19 @@ typedef struct x12_835_callbacks
 	int			(*on_adjustment) (void *user, const x12_835_adjustment *a);
 	int			(*on_provider_adjustment) (void *user, const x12_835_provider_adjustment *p);
 	int			(*on_imbalance) (void *user, const x12_835_imbalance *b);
+
+	/*
+	 * Progress: called with the number of segments read so far every
+	 * progress_every segments (0 = every X12_835_PROGRESS_EVERY), whatever
+	 * the other callbacks, so a caller can check for cancellation while one
+	 * large transaction is parsed (the SQL wrapper runs CHECK_FOR_INTERRUPTS
+	 * here).  May be NULL.
+	 */
+	int			(*on_progress) (void *user, size_t segments);
+	size_t		progress_every;
 } x12_835_callbacks;
+
+#define X12_835_PROGRESS_EVERY 1024
 
 /* flags for x12_835_parse */
 #define X12_835_CHECK_BALANCE 0x1u

@@ -115,3 +115,21 @@ EXCEPTION WHEN OTHERS THEN
     GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
     RAISE NOTICE '%: % | %', SQLSTATE, SQLERRM, d;
 END $$;
+
+-- Clear refusals of what is outside the standard (issue 11, item 7).
+-- SVC01 split on another character than the component separator in force:
+-- the message names the separator (':' here, the default of stripped text).
+SELECT pg_temp.err('ST*835*1~BPR*I*1*C~CLP*P*1*1*1~SVC*HC^J0696^KX*1*1~SE*5*1~') AS svc01_other_separator;
+-- A four-letter segment id is quoted whole.
+SELECT pg_temp.err('ST*835*1~BPR*I*1*C~CLPX*P*1*1*1~SE*4*1~') AS four_letter_id;
+-- A file wrapped every 80 characters says so (01 with a line feed after
+-- every 80 characters: the ISA holds one).
+\set doc `cat test/fixtures/835/01_paid_crlf.edi`
+SELECT pg_temp.err(regexp_replace(:'doc', '(.{80})', E'\\1\n', 'g')) AS wrapped_every_80;
+-- A line break inside a later segment: named with the error.
+SELECT pg_temp.err(E'ST*835*1~BPR*I*1*C~CLP*P*1*1\n0*10~SE*4*1~') AS wrapped_inside_amount;
+-- A DOS end-of-file mark (Ctrl-Z) after the last IEA or SE is ignored;
+-- other bytes there are named.
+SELECT pg_temp.err(:'doc' || chr(26)) AS ctrl_z_after_iea;
+SELECT pg_temp.err(:'doc' || chr(26) || 'GARBAGE') AS bytes_after_iea;
+SELECT pg_temp.err('ST*835*1~BPR*I*0*C~SE*3*1~' || chr(26)) AS ctrl_z_after_se;
