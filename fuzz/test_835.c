@@ -341,6 +341,45 @@ on_progress(void *u, size_t segments)
 	return progress_abort_at != 0 && segments == progress_abort_at;
 }
 
+/* issue 11, item 6: the claim and line fields real files carry */
+static char f_pat[S], f_ins[S], f_f8[S], f_1l[S], f_ce[S], f_au[S], f_i[S], f_d8[S],
+			f_moa[S], f_mia[S], f_cur[S], f_svc06[S], f_svc07[S], f_svc05[S];
+
+static int
+f_on_start(void *u, const x12_835_transaction *t)
+{
+	(void) u;
+	cp(f_cur, t->currency);
+	return 0;
+}
+
+static int
+f_on_claim(void *u, const x12_835_claim *c)
+{
+	(void) u;
+	cp(f_pat, c->patient_id);
+	cp(f_ins, c->insured_id);
+	cp(f_f8, c->original_reference);
+	cp(f_1l, c->group_number);
+	cp(f_ce, c->contract_class);
+	amt(f_au, c->coverage_amount);
+	amt(f_i, c->interest_amount);
+	amt(f_d8, c->discount_amount);
+	cp(f_moa, c->moa);
+	cp(f_mia, c->mia);
+	return 0;
+}
+
+static int
+f_on_line(void *u, const x12_835_service_line *l)
+{
+	(void) u;
+	cp(f_svc06, l->original_svc01);
+	amt(f_svc07, l->original_units);
+	amt(f_svc05, l->units);
+	return 0;
+}
+
 /* ---------------- fixture loading ---------------- */
 
 static const char *fixdir = "../test/fixtures/835";
@@ -932,6 +971,41 @@ t_units(void)
 	check_str("too many remarks",
 			  x12_error_name(parse_str("ST*835*1~BPR*I*0*C*ACH~CLP*A*1*1*0~SVC*HC:1*1*0~LQ*HE*1~LQ*HE*2~LQ*HE*3~LQ*HE*4~LQ*HE*5~LQ*HE*6~LQ*HE*7~LQ*HE*8~LQ*HE*9~LQ*HE*10~LQ*HE*11~LQ*HE*12~LQ*HE*13~LQ*HE*14~LQ*HE*15~LQ*HE*16~LQ*HE*17~SE*22*1~", 0)),
 			  "X12_ERR_LIMIT");
+	/* issue 11, item 6: CUR, NM1*QC/IL, MIA/MOA, REF*F8/1L/CE, AMT*AU/I/D8, SVC06/07 */
+	{
+		static const x12_835_callbacks fcb = {f_on_start, NULL, f_on_claim, f_on_line, NULL, NULL, NULL, NULL, 0};
+		const char *d = "ST*835*1~BPR*I*100*C*ACH~TRN*1*T*1~CUR*PR*USD~CLP*A*1*120*100~"
+			"NM1*QC*1*LANTERN*AVERY****MI*W100~NM1*IL*1*LANTERN*JO****MI*W199~"
+			"MIA*0***12.5~MOA***MA01*MA18~REF*1L*GRP55~REF*CE*PPO~REF*F8*PCC100~"
+			"AMT*AU*120.00~AMT*I*1.50~AMT*D8*.2~SVC*HC:J0696*120*100**0*HC:J0690*1~"
+			"CAS*CO*45*20~SE*18*1~";
+		size_t		n = strlen(d);
+
+		check_str("item 6 doc", x12_error_name(x12_835_parse(d, n, &fcb, NULL, X12_835_CHECK_BALANCE, &err)), "X12_OK");
+		check_str("CUR02", f_cur, "USD");
+		check_str("NM1*QC NM109", f_pat, "W100");
+		check_str("NM1*IL NM109", f_ins, "W199");
+		check_str("REF*F8", f_f8, "PCC100");
+		check_str("REF*1L", f_1l, "GRP55");
+		check_str("REF*CE", f_ce, "PPO");
+		check_str("AMT*AU", f_au, "120.00");
+		check_str("AMT*I", f_i, "1.50");
+		check_str("AMT*D8 (.2)", f_d8, "0.2");
+		check_str("MOA as sent", f_moa, "**MA01*MA18");
+		check_str("MIA as sent", f_mia, "0***12.5");
+		check_str("SVC06", f_svc06, "HC:J0690");
+		check_str("SVC05 units paid", f_svc05, "0");
+		check_str("SVC07 units billed", f_svc07, "1");
+		check_str("CUR not a code",
+				  x12_error_name(parse_str("ST*835*1~BPR*I*0*C~CUR*PR*US~SE*4*1~", 0)),
+				  "X12_ERR_BAD_VALUE");
+		check_str("AMT*I not a decimal",
+				  x12_error_name(parse_str("ST*835*1~BPR*I*0*C~CLP*A*1*0*0~AMT*I*1.~SE*5*1~", 0)),
+				  "X12_ERR_BAD_AMOUNT");
+		check_str("SVC07 not a decimal",
+				  x12_error_name(parse_str("ST*835*1~BPR*I*0*C~CLP*A*1*0*0~SVC*HC:1*0*0**0**x~SE*5*1~", 0)),
+				  "X12_ERR_BAD_AMOUNT");
+	}
 	/* issue 11, item 7: clear refusals */
 	check_str("SVC01 with another separator",
 			  x12_error_name(parse_str("ST*835*1~BPR*I*1*C*ACH~CLP*A*1*1*1~SVC*HC^J0696^KX*1*1~SE*5*1~", 0)),

@@ -772,9 +772,11 @@ handle_svc(parser *P)
 	}
 	if ((rc = get_amount(P, 2, 1, &l->charge)) != 0 ||
 		(rc = get_amount(P, 3, 1, &l->paid)) != 0 ||
-		(rc = get_amount(P, 5, 0, &l->units)) != 0)
+		(rc = get_amount(P, 5, 0, &l->units)) != 0 ||
+		(rc = get_amount(P, 7, 0, &l->original_units)) != 0)
 		return rc;
 	l->revenue_code = EL(P, 4);
+	l->original_svc01 = EL(P, 6);
 	P->have_line = 1;
 	P->body = BODY_LINE;
 	return 0;
@@ -1051,10 +1053,78 @@ handle_body(parser *P, unsigned key)
 				P->payer_ref2u = EL(P, 2);
 			else if (P->body == BODY_LINE && slice_eq(EL(P, 1), "6R"))
 				P->l.line_control = EL(P, 2);
+			else if (P->body == BODY_CLAIM)
+			{
+				x12_slice	q = EL(P, 1);
+
+				if (slice_eq(q, "F8"))
+					P->c.original_reference = EL(P, 2);
+				else if (slice_eq(q, "1L"))
+					P->c.group_number = EL(P, 2);
+				else if (slice_eq(q, "CE"))
+					P->c.contract_class = EL(P, 2);
+			}
 			return 0;
 		case K3('A', 'M', 'T'):
 			if (P->body == BODY_LINE && slice_eq(EL(P, 1), "B6"))
 				return get_amount(P, 2, 1, &P->l.allowed);
+			if (P->body == BODY_CLAIM)
+			{
+				x12_slice	q = EL(P, 1);
+
+				if (slice_eq(q, "AU"))
+					return get_amount(P, 2, 1, &P->c.coverage_amount);
+				if (slice_eq(q, "I"))
+					return get_amount(P, 2, 1, &P->c.interest_amount);
+				if (slice_eq(q, "D8"))
+					return get_amount(P, 2, 1, &P->c.discount_amount);
+			}
+			return 0;
+		case K3('N', 'M', '1'):
+			if (P->body == BODY_CLAIM)
+			{
+				x12_slice	q = EL(P, 1);
+
+				if (slice_eq(q, "QC"))
+				{
+					P->c.patient_id_qualifier = EL(P, 8);
+					P->c.patient_id = EL(P, 9);
+				}
+				else if (slice_eq(q, "IL"))
+				{
+					P->c.insured_id_qualifier = EL(P, 8);
+					P->c.insured_id = EL(P, 9);
+				}
+			}
+			return 0;
+		case K3('M', 'I', 'A'):
+		case K3('M', 'O', 'A'):
+			if (P->body == BODY_CLAIM && P->nel > 1)
+			{
+				/* the elements as sent, from MIA01/MOA01 to the end */
+				x12_slice	v;
+
+				v.ptr = P->el[1].ptr;
+				v.len = P->seglen - (size_t) (P->el[1].ptr - P->seg);
+				if (key == K3('M', 'I', 'A'))
+					P->c.mia = v;
+				else
+					P->c.moa = v;
+			}
+			return 0;
+		case K3('C', 'U', 'R'):
+			if (P->body == BODY_HEADER && slice_eq(EL(P, 1), "PR"))
+			{
+				x12_slice	c;
+
+				if ((rc = require(P, 2, &c)) != 0)
+					return rc;
+				if (c.len != 3 || !is_alnum(c.ptr[0]) || !is_alnum(c.ptr[1]) ||
+					!is_alnum(c.ptr[2]))
+					return fail_el(P, X12_ERR_BAD_VALUE, 2,
+								   "not an ISO 4217 currency code");
+				P->t.currency = c;
+			}
 			return 0;
 		default:
 			/* other well-formed segments (NM1, MIA, MOA, PER, N3, N4, QTY,

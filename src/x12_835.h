@@ -127,6 +127,7 @@ typedef struct x12_835_transaction
 	x12_slice	payee_name;		/* N1*PE N102 */
 	x12_slice	payee_id_qualifier; /* N1*PE N103 (XX = NPI, FI = TIN) */
 	x12_slice	payee_id;		/* N1*PE N104 */
+	x12_slice	currency;		/* CUR02 (CUR01 = PR), NULL when not sent */
 
 	/* totals: complete only in on_transaction_end */
 	size_t		claim_count;
@@ -156,6 +157,18 @@ typedef struct x12_835_claim
 	x12_date	statement_from; /* DTM*232 */
 	x12_date	statement_to;	/* DTM*233 */
 	x12_date	received;		/* DTM*050 */
+	x12_slice	patient_id_qualifier;	/* NM1*QC NM108 */
+	x12_slice	patient_id;		/* NM1*QC NM109 */
+	x12_slice	insured_id_qualifier;	/* NM1*IL NM108 */
+	x12_slice	insured_id;		/* NM1*IL NM109 */
+	x12_slice	original_reference; /* REF*F8: the claim this one corrects */
+	x12_slice	group_number;	/* REF*1L */
+	x12_slice	contract_class; /* REF*CE */
+	x12_amount	coverage_amount;	/* AMT*AU */
+	x12_amount	interest_amount;	/* AMT*I */
+	x12_amount	discount_amount;	/* AMT*D8 (prompt-pay discount) */
+	x12_slice	mia;			/* MIA01.. as sent (inpatient adjudication) */
+	x12_slice	moa;			/* MOA01.. as sent (outpatient adjudication) */
 	size_t		line_count;
 	size_t		adjustment_count;	/* CAS triplets, claim + line level */
 	x12_dec		claim_adjustments;	/* Σ claim-level CAS amounts */
@@ -180,7 +193,9 @@ typedef struct x12_835_service_line
 	x12_amount	charge;			/* SVC02 */
 	x12_amount	paid;			/* SVC03 */
 	x12_slice	revenue_code;	/* SVC04 */
-	x12_amount	units;			/* SVC05 (decimal quantity, optional) */
+	x12_amount	units;			/* SVC05 units paid (decimal, optional) */
+	x12_slice	original_svc01; /* SVC06 composite as sent (procedure billed) */
+	x12_amount	original_units; /* SVC07 units billed, when they differ */
 	x12_date	service_date;	/* DTM*472 */
 	x12_date	service_from;	/* DTM*150 */
 	x12_date	service_to;		/* DTM*151 */

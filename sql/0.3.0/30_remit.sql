@@ -46,6 +46,115 @@ COMMENT ON INDEX @extschema@.remittance_natural_key IS
     'A payment is identified by its payer (N1*PR N104, else REF*2U, else TRN03) and its TRN02 trace number, not by the envelope control numbers a re-delivery changes.';
 
 -- -------------------------------------------------------------------
+-- What real files carry (issue 11, item 6): CUR, NM1*QC/IL, REF*F8/1L/CE,
+-- AMT*AU/I/D8, MIA, MOA, SVC06/SVC07.  The parser SRFs gain columns at the
+-- end (DROP + CREATE: a set-returning function's columns cannot change).
+-- -------------------------------------------------------------------
+DROP FUNCTION @extschema@.parse_835_transactions(text);
+CREATE FUNCTION @extschema@.parse_835_transactions(doc text)
+    RETURNS TABLE (transaction_number integer, interchange_control_number text,
+                   interchange_sender_id text, group_control_number text,
+                   transaction_control_number text, envelope_stripped boolean,
+                   handling_code text, total_payment numeric, credit_debit text,
+                   payment_method text, payment_date date, trace_number text,
+                   originating_company_id text, production_date date,
+                   payer_name text, payer_identifier text, payee_name text,
+                   payee_id_qualifier text, payee_identifier text,
+                   claim_count integer, line_count integer,
+                   provider_adjustment_count integer, segment_count integer,
+                   total_claim_paid numeric, total_provider_adjustments numeric,
+                   currency text)
+    AS 'MODULE_PATHNAME', 'rc_parse_835_transactions'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION @extschema@.parse_835_transactions(text) IS
+    'One row per X12 835 transaction set (ST..SE) of a whole file (one or many interchanges, or envelope-stripped text starting at ST*835 with the default delimiters * ~ : ^): ordinal, ISA13, ISA06, GS06, ST02, BPR01/02/03/04/16, TRN02/03, DTM*405, N1*PR name and id (N104, else REF*2U), N1*PE name, qualifier and id, claim/line/PLB-pair/segment counts, sum of CLP04 and of PLB amounts, CUR02 currency of the payer (CUR*PR; NULL when not sent, i.e. USD).  Structural errors raise 22P02 with the segment number, id and element.';
+
+DROP FUNCTION @extschema@.parse_835(text);
+CREATE FUNCTION @extschema@.parse_835(doc text)
+    RETURNS TABLE (transaction_number integer, interchange_control_number text,
+                   transaction_control_number text, payer_name text,
+                   payer_identifier text, payee_name text, payee_identifier text,
+                   payment_method text, total_payment numeric, payment_date date,
+                   trace_number text, production_date date,
+                   claim_position integer, patient_control_number text,
+                   status_code text, is_reversal boolean,
+                   charge_amount numeric, paid_amount numeric,
+                   patient_responsibility numeric, claim_filing_indicator text,
+                   payer_claim_control_number text, facility_type text,
+                   frequency_code text, statement_from date, statement_to date,
+                   received_date date, line_count integer, adjustment_count integer,
+                   patient_identifier text, insured_identifier text,
+                   original_reference text, group_number text, contract_class text,
+                   coverage_amount numeric, interest_amount numeric,
+                   discount_amount numeric, inpatient_adjudication text,
+                   outpatient_adjudication text)
+    AS 'MODULE_PATHNAME', 'rc_parse_835'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.parse_835(text) IS
+    'One row per claim payment (CLP) of an X12 835 file, with its transaction''s envelope ids, payer, payee, BPR payment and TRN trace: CLP01..CLP09, is_reversal (CLP02 = 22; amounts keep the signs as sent), DTM*232/233/050, line and CAS-triplet counts, NM1*QC and NM1*IL NM109 (patient and insured ids), REF*F8 (original reference of a corrected claim), REF*1L (group/policy), REF*CE (class of contract), AMT*AU (coverage), AMT*I (interest), AMT*D8 (discount), MIA and MOA elements as sent.  Amounts are exact numerics of the text as sent; absent optional elements are NULL.  Structural errors raise 22P02.';
+
+DROP FUNCTION @extschema@.parse_835_lines(text);
+CREATE FUNCTION @extschema@.parse_835_lines(doc text)
+    RETURNS TABLE (transaction_number integer, transaction_control_number text,
+                   claim_position integer, patient_control_number text,
+                   line_number integer, procedure_composite text,
+                   procedure_qualifier text, procedure_code text, modifiers text[],
+                   charge_amount numeric, paid_amount numeric, revenue_code text,
+                   units numeric, service_from date, service_to date,
+                   allowed_amount numeric, remark_codes text[],
+                   line_control_number text, original_procedure_composite text,
+                   original_units numeric)
+    AS 'MODULE_PATHNAME', 'rc_parse_835_lines'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION @extschema@.parse_835_lines(text) IS
+    'One row per service line (SVC) of an X12 835 file: SVC01 composite split on the component separator (qualifier, code, up to 4 modifiers; NULL array when none), SVC02 charge, SVC03 paid, SVC04 revenue code, SVC05 units paid, service dates (DTM*472 for both ends, else DTM*150/151), AMT*B6 allowed, LQ*HE remark codes (NULL when none), REF*6R line control number, SVC06 (the procedure billed, when the payer adjudicated another) and SVC07 (the units billed, when they differ from SVC05).  (transaction_number, claim_position) joins to parse_835.';
+
+ALTER TABLE @extschema@.remittance
+    ADD COLUMN credit_debit text,
+    ADD COLUMN currency text;
+COMMENT ON COLUMN @extschema@.remittance.credit_debit IS 'BPR03: C the payer credits the provider, D the payer debits the provider (the total is owed back).';
+COMMENT ON COLUMN @extschema@.remittance.currency IS 'CUR02 of the payer (CUR*PR); NULL when not sent (USD).  load_835 refuses any other currency than USD.';
+
+ALTER TABLE @extschema@.remittance_claim
+    ADD COLUMN patient_identifier text,
+    ADD COLUMN insured_identifier text,
+    ADD COLUMN original_reference text,
+    ADD COLUMN group_number text,
+    ADD COLUMN contract_class text,
+    ADD COLUMN coverage_amount numeric(14,2),
+    ADD COLUMN interest_amount numeric(14,2),
+    ADD COLUMN discount_amount numeric(14,2),
+    ADD COLUMN inpatient_adjudication text,
+    ADD COLUMN outpatient_adjudication text,
+    ADD COLUMN reverses_remittance_claim_id bigint
+        REFERENCES @extschema@.remittance_claim ON DELETE SET NULL,
+    ADD COLUMN corrects_remittance_claim_id bigint
+        REFERENCES @extschema@.remittance_claim ON DELETE SET NULL;
+COMMENT ON COLUMN @extschema@.remittance_claim.patient_identifier IS 'NM1*QC NM109: the patient''s member id as sent.';
+COMMENT ON COLUMN @extschema@.remittance_claim.insured_identifier IS 'NM1*IL NM109: the subscriber''s id as sent.';
+COMMENT ON COLUMN @extschema@.remittance_claim.original_reference IS 'REF*F8: the payer claim control number of the claim this one corrects.';
+COMMENT ON COLUMN @extschema@.remittance_claim.group_number IS 'REF*1L: group or policy number.';
+COMMENT ON COLUMN @extschema@.remittance_claim.contract_class IS 'REF*CE: class of contract code.';
+COMMENT ON COLUMN @extschema@.remittance_claim.coverage_amount IS 'AMT*AU: coverage amount.';
+COMMENT ON COLUMN @extschema@.remittance_claim.interest_amount IS 'AMT*I: interest the payer included in CLP04.';
+COMMENT ON COLUMN @extschema@.remittance_claim.discount_amount IS 'AMT*D8: prompt-pay discount.';
+COMMENT ON COLUMN @extschema@.remittance_claim.inpatient_adjudication IS 'MIA elements as sent (MIA01 onward, separated by the element separator).';
+COMMENT ON COLUMN @extschema@.remittance_claim.outpatient_adjudication IS 'MOA elements as sent (MOA01 onward, separated by the element separator).';
+COMMENT ON COLUMN @extschema@.remittance_claim.reverses_remittance_claim_id IS 'For a reversal (CLP02 = 22): the remittance claim it reverses (same claim and payer, same CLP07 when sent, the latest not yet reversed).';
+COMMENT ON COLUMN @extschema@.remittance_claim.corrects_remittance_claim_id IS 'For a corrected claim (REF*F8): the remittance claim whose CLP07 is the REF*F8 value (same payer, the latest).';
+
+ALTER TABLE @extschema@.remittance_line
+    ADD COLUMN original_procedure text,
+    ADD COLUMN original_units numeric;
+COMMENT ON COLUMN @extschema@.remittance_line.original_procedure IS 'SVC06: the procedure composite billed, when the payer adjudicated another code.';
+COMMENT ON COLUMN @extschema@.remittance_line.original_units IS 'SVC07: the units billed, when they differ from the units paid (SVC05).';
+
+-- The claim status an 835 can set that 0.2.0 lacked.
+ALTER TYPE @extschema@.claim_status ADD VALUE IF NOT EXISTS 'reversed';
+COMMENT ON TYPE @extschema@.claim_status IS
+    'Current status of a claim: rejected = failed front-end edits at the clearinghouse; denied = adjudicated with no payment; reversed = the payer took its payment back (835 CLP02 = 22) and no correction has come yet.';
+
+-- -------------------------------------------------------------------
 -- Reason codes payers use for pricing are contractual allowances, not
 -- denials (domain brief, "Contractual allowance").  carc_category_default
 -- is extension-owned: the site's carc_category_user rows still win.
@@ -161,6 +270,7 @@ BEGIN
     SELECT t.transaction_number, t.interchange_control_number,
            t.transaction_control_number, t.handling_code, t.total_payment,
            t.payment_method, t.payment_date, t.production_date, t.trace_number,
+           t.credit_debit, t.currency,
            t.payer_name, COALESCE(t.payer_identifier, t.originating_company_id) AS payer_key,
            t.payee_name, t.payee_identifier,
            COALESCE((SELECT p.payer_id FROM @extschema@.payer p
@@ -177,6 +287,17 @@ BEGIN
         RAISE EXCEPTION 'invalid X12 835 document: transaction % (ST02 %) has no trace number (TRN02)',
                         r.transaction_number, r.transaction_control_number
             USING ERRCODE = '22P02';
+    END IF;
+
+    -- Amounts are posted as US dollars: another currency is refused, never
+    -- taken for dollars.
+    SELECT * INTO r FROM pg_temp.rc835_txn WHERE currency IS DISTINCT FROM 'USD' AND currency IS NOT NULL
+     ORDER BY transaction_number LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'X12 835 transaction % (ST02 %) pays in % (CUR02), not USD',
+                        r.transaction_number, r.transaction_control_number, r.currency
+            USING ERRCODE = '0A000',
+                  HINT = 'revcycle posts US dollars only: convert the amounts before loading, or read the file with revcycle.parse_835().';
     END IF;
 
     -- Serialize on the natural key (payer, trace): a session loading the
@@ -245,7 +366,10 @@ BEGIN
            c.patient_responsibility, c.claim_filing_indicator,
            c.payer_claim_control_number, c.facility_type, c.frequency_code,
            c.statement_from, c.statement_to, c.received_date,
-           t.remittance_id, t.posted_date,
+           c.patient_identifier, c.insured_identifier, c.original_reference, c.group_number,
+           c.contract_class, c.coverage_amount, c.interest_amount, c.discount_amount,
+           c.inpatient_adjudication, c.outpatient_adjudication,
+           t.remittance_id, t.posted_date, t.payer_key,
            nextval('@extschema@.remittance_claim_remittance_claim_id_seq'::regclass) AS remittance_claim_id,
            m.claim_id, m.account_id, m.claim_frequency,
            COALESCE(t.payer_id, m.payer_id) AS payer_id,
@@ -271,6 +395,7 @@ BEGIN
            l.procedure_qualifier, l.procedure_code, l.modifiers, l.charge_amount,
            l.paid_amount, l.revenue_code, l.units, l.service_from, l.service_to,
            l.allowed_amount, l.remark_codes, l.line_control_number,
+           l.original_procedure_composite, l.original_units,
            c.remittance_claim_id,
            nextval('@extschema@.remittance_line_remittance_line_id_seq'::regclass) AS remittance_line_id
       FROM @extschema@.parse_835_lines(doc) l
@@ -295,6 +420,9 @@ BEGIN
         UNION ALL SELECT transaction_number, 'CLP03', charge_amount FROM pg_temp.rc835_claim
         UNION ALL SELECT transaction_number, 'CLP04', paid_amount FROM pg_temp.rc835_claim
         UNION ALL SELECT transaction_number, 'CLP05', patient_responsibility FROM pg_temp.rc835_claim
+        UNION ALL SELECT transaction_number, 'AMT*AU', coverage_amount FROM pg_temp.rc835_claim
+        UNION ALL SELECT transaction_number, 'AMT*I', interest_amount FROM pg_temp.rc835_claim
+        UNION ALL SELECT transaction_number, 'AMT*D8', discount_amount FROM pg_temp.rc835_claim
         UNION ALL SELECT transaction_number, 'SVC02', charge_amount FROM pg_temp.rc835_line
         UNION ALL SELECT transaction_number, 'SVC03', paid_amount FROM pg_temp.rc835_line
         UNION ALL SELECT transaction_number, 'AMT02', allowed_amount FROM pg_temp.rc835_line
@@ -320,11 +448,11 @@ BEGIN
            (remittance_id, payer_id, payer_name, payer_identifier, payee_name,
             payee_identifier, interchange_control_number, transaction_control_number,
             trace_number, handling_code, payment_method, total_payment, payment_date,
-            production_date, source)
+            production_date, source, credit_debit, currency)
     SELECT remittance_id, payer_id, payer_name, payer_key, payee_name, payee_identifier,
            interchange_control_number, transaction_control_number, trace_number,
            handling_code, payment_method, total_payment, payment_date, production_date,
-           load_835.source
+           load_835.source, credit_debit, currency
       FROM pg_temp.rc835_txn WHERE NOT skipped ORDER BY transaction_number;
     GET DIAGNOSTICS transactions_loaded = ROW_COUNT;
     SELECT count(*) FILTER (WHERE skipped) INTO transactions_skipped FROM pg_temp.rc835_txn;
@@ -333,12 +461,60 @@ BEGIN
            (remittance_claim_id, remittance_id, claim_id, patient_control_number,
             status_code, charge_amount, paid_amount, patient_responsibility,
             claim_filing_indicator, payer_claim_control_number, facility_type,
-            frequency_code, statement_from, statement_to, received_date)
+            frequency_code, statement_from, statement_to, received_date,
+            patient_identifier, insured_identifier, original_reference, group_number,
+            contract_class, coverage_amount, interest_amount, discount_amount,
+            inpatient_adjudication, outpatient_adjudication)
     SELECT remittance_claim_id, remittance_id, claim_id, patient_control_number,
            status_code, charge_amount, paid_amount, patient_responsibility,
            claim_filing_indicator, payer_claim_control_number, facility_type,
-           frequency_code, statement_from, statement_to, received_date
+           frequency_code, statement_from, statement_to, received_date,
+           patient_identifier, insured_identifier, original_reference, group_number,
+           contract_class, coverage_amount, interest_amount, discount_amount,
+           inpatient_adjudication, outpatient_adjudication
       FROM pg_temp.rc835_claim ORDER BY remittance_claim_id;
+
+    -- Link each reversal (CLP02 = 22) to the remittance claim it reverses:
+    -- same payer, same claim (else the same CLP01 when unmatched), same
+    -- CLP07 when the reversal has one, not a reversal, not yet reversed,
+    -- the latest; earlier in this file counts.  Link each corrected claim
+    -- (REF*F8) to the remittance claim of the same payer whose CLP07 is
+    -- the REF*F8 value.
+    FOR r IN SELECT c.remittance_claim_id, c.claim_id, c.patient_control_number,
+                    c.payer_claim_control_number, c.payer_key, c.is_reversal, c.original_reference
+               FROM pg_temp.rc835_claim c
+              WHERE c.is_reversal OR c.original_reference IS NOT NULL
+              ORDER BY c.remittance_claim_id LOOP
+        IF r.is_reversal THEN
+            UPDATE @extschema@.remittance_claim x
+               SET reverses_remittance_claim_id =
+                   (SELECT o.remittance_claim_id
+                      FROM @extschema@.remittance_claim o
+                      JOIN @extschema@.remittance m ON m.remittance_id = o.remittance_id
+                     WHERE o.remittance_claim_id < r.remittance_claim_id
+                       AND NOT o.is_reversal
+                       AND m.payer_identifier IS NOT DISTINCT FROM r.payer_key
+                       AND CASE WHEN r.claim_id IS NOT NULL THEN o.claim_id = r.claim_id
+                                ELSE o.patient_control_number = r.patient_control_number END
+                       AND (r.payer_claim_control_number IS NULL
+                            OR o.payer_claim_control_number = r.payer_claim_control_number)
+                       AND NOT EXISTS (SELECT FROM @extschema@.remittance_claim z
+                                        WHERE z.reverses_remittance_claim_id = o.remittance_claim_id)
+                     ORDER BY o.remittance_claim_id DESC LIMIT 1)
+             WHERE x.remittance_claim_id = r.remittance_claim_id;
+        ELSE
+            UPDATE @extschema@.remittance_claim x
+               SET corrects_remittance_claim_id =
+                   (SELECT o.remittance_claim_id
+                      FROM @extschema@.remittance_claim o
+                      JOIN @extschema@.remittance m ON m.remittance_id = o.remittance_id
+                     WHERE o.remittance_claim_id < r.remittance_claim_id
+                       AND m.payer_identifier IS NOT DISTINCT FROM r.payer_key
+                       AND o.payer_claim_control_number = r.original_reference
+                     ORDER BY NOT o.is_reversal DESC, o.remittance_claim_id DESC LIMIT 1)
+             WHERE x.remittance_claim_id = r.remittance_claim_id;
+        END IF;
+    END LOOP;
     SELECT count(*), count(claim_id), count(*) - count(claim_id), COALESCE(sum(paid_amount), 0)
       INTO claims, claims_matched, claims_unmatched, total_paid
       FROM pg_temp.rc835_claim;
@@ -348,10 +524,12 @@ BEGIN
     INSERT INTO @extschema@.remittance_line
            (remittance_line_id, remittance_claim_id, line_number, procedure_qualifier,
             procedure_code, modifiers, charge_amount, paid_amount, revenue_code, units,
-            service_from, service_to, allowed_amount, remark_codes, line_control_number)
+            service_from, service_to, allowed_amount, remark_codes, line_control_number,
+            original_procedure, original_units)
     SELECT remittance_line_id, remittance_claim_id, line_number, procedure_qualifier,
            procedure_code, modifiers, charge_amount, paid_amount, revenue_code, units,
-           service_from, service_to, allowed_amount, remark_codes, line_control_number
+           service_from, service_to, allowed_amount, remark_codes, line_control_number,
+           original_procedure_composite, original_units
       FROM pg_temp.rc835_line ORDER BY remittance_line_id;
     GET DIAGNOSTICS lines = ROW_COUNT;
 
@@ -460,7 +638,10 @@ BEGIN
                  WHERE g.claim_id = p.claim_id AND g.kind = p.kind AND g.payer_id = p.payer_id
                    AND g.amount = -p.amount AND NOT rc.is_reversal
                    AND NOT EXISTS (SELECT FROM @extschema@.ledger z WHERE z.reverses_txn_id = g.txn_id)
-                 ORDER BY g.txn_id DESC LIMIT 1)
+                 ORDER BY g.remittance_claim_id IS NOT DISTINCT FROM
+                          (SELECT y.reverses_remittance_claim_id FROM @extschema@.remittance_claim y
+                            WHERE y.remittance_claim_id = p.remittance_claim_id) DESC,
+                          g.txn_id DESC LIMIT 1)
            -- A negative contractual amount (the payer giving back a
            -- reduction) reverses the claim's latest contractual adjustment
            -- from this payer that nothing reverses yet, the same amount first.
@@ -477,6 +658,29 @@ BEGIN
      ORDER BY p.remittance_claim_id, p.ord;
     GET DIAGNOSTICS ledger_rows = ROW_COUNT;
     DROP TABLE pg_temp.rc835_post;
+
+    -- 6. Claim status from CLP02, the last remittance claim of each claim
+    --    winning: 1/2/3/19/20/21 (processed) -> paid, partially_paid (some
+    --    denial) or denied (nothing paid and some denial); 4 -> denied;
+    --    22 -> reversed.  Other codes (23, 25) leave the status as it is.
+    UPDATE @extschema@.claim k
+       SET status = s.status
+      FROM (SELECT DISTINCT ON (c.claim_id) c.claim_id,
+                   CASE WHEN c.status_code = '4' THEN 'denied'
+                        WHEN c.status_code = '22' THEN 'reversed'
+                        WHEN c.status_code IN ('1', '2', '3', '19', '20', '21') THEN
+                            CASE WHEN NOT EXISTS (SELECT FROM pg_temp.rc835_adj a
+                                                   WHERE a.remittance_claim_id = c.remittance_claim_id
+                                                     AND a.is_denial AND a.amount > 0)
+                                 THEN 'paid'
+                                 WHEN c.paid_amount > 0 THEN 'partially_paid'
+                                 ELSE 'denied' END
+                   END::@extschema@.claim_status AS status
+              FROM pg_temp.rc835_claim c
+             WHERE c.claim_id IS NOT NULL
+             ORDER BY c.claim_id, c.remittance_claim_id DESC) s
+     WHERE k.claim_id = s.claim_id AND s.status IS NOT NULL
+       AND k.status IS DISTINCT FROM s.status;
 END
 $load_835$;
 COMMENT ON FUNCTION @extschema@.load_835(text, text, boolean, boolean, text) IS

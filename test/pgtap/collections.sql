@@ -93,7 +93,9 @@ SELECT enum_has_labels('revcycle', 'txn_kind',
 SELECT enum_has_labels('revcycle', 'patient_type',
     ARRAY['inpatient', 'outpatient', 'emergency', 'observation', 'clinic'], 'patient_type labels');
 SELECT enum_has_labels('revcycle', 'claim_status',
-    ARRAY['submitted', 'rejected', 'accepted', 'paid', 'partially_paid', 'denied', 'voided'], 'claim_status labels');
+    ARRAY['submitted', 'rejected', 'accepted', 'paid', 'partially_paid', 'denied', 'voided',
+          'reversed'],  -- 0.3.0: set by load_835 for CLP02 = 22
+    'claim_status labels');
 SELECT enum_has_labels('revcycle', 'appeal_outcome',
     ARRAY['pending', 'overturned', 'partially_overturned', 'upheld'], 'appeal_outcome labels');
 SELECT is((SELECT ROW(typlen, typalign, typstorage, typreceive::text, typsend::text)::text

@@ -210,3 +210,81 @@ SELECT revcycle.adjustment_is_denial('CO', '131', '1') AS co131_hidden,
        revcycle.adjustment_is_denial('CO', '45', '1') AS co45_site_row,
        revcycle.adjustment_is_denial('PR', '45', '1') AS pr45_default;
 ROLLBACK;
+
+-- =====================================================================
+-- 7. What real files carry (item 6): CUR, NM1*QC/IL, MOA, REF*F8/1L/CE,
+--    AMT*AU/I/D8, SVC06/SVC07, BPR03.  The line of the issue: SVC05 = 0
+--    units paid, SVC07 = 1 unit billed.
+--    C100: 120.00 - CO-45 20.00 = 100.00 (claim and line); BPR02 100.00.
+-- =====================================================================
+\set c700 'ST*835*0700~BPR*I*100.00*C*ACH************20261201~TRN*1*TRC700*1999999999~CUR*PR*USD~N1*PR*NORTHWIND HEALTH PLAN*XV*NWHP77~CLP*C100*1*120.00*100.00**12*PCC700*11*1~NM1*QC*1*LANTERN*AVERY****MI*W100200300~NM1*IL*1*LANTERN*JORDAN****MI*W100200399~MOA***MA01*MA18~REF*1L*GRP55~REF*CE*PPO~REF*F8*PCC100~AMT*AU*120.00~AMT*I*1.50~AMT*D8*2.00~SVC*HC:J0696*120.00*100.00**0*HC:J0690*1~CAS*CO*45*20.00~SE*18*0700~'
+SELECT credit_debit, currency FROM revcycle.parse_835_transactions(:'c700');
+SELECT patient_identifier, insured_identifier, original_reference, group_number, contract_class,
+       coverage_amount, interest_amount, discount_amount, inpatient_adjudication,
+       outpatient_adjudication
+  FROM revcycle.parse_835(:'c700');
+SELECT procedure_code, units, original_procedure_composite, original_units
+  FROM revcycle.parse_835_lines(:'c700');
+BEGIN;
+SELECT pg_temp.setup();
+SELECT transactions_loaded, lines, ledger_rows FROM revcycle.load_835(:'c700', post => false);
+SELECT credit_debit, currency FROM revcycle.remittance;
+SELECT patient_identifier, insured_identifier, original_reference, group_number, contract_class,
+       coverage_amount, interest_amount, discount_amount, outpatient_adjudication
+  FROM revcycle.remittance_claim;
+SELECT units, original_procedure, original_units FROM revcycle.remittance_line;
+-- Another currency is refused (0A000), never taken for dollars.
+SAVEPOINT s;
+SELECT * FROM revcycle.load_835(replace(replace(:'c700', 'CUR*PR*USD', 'CUR*PR*CAD'), 'TRC700', 'TRC701'));
+ROLLBACK TO SAVEPOINT s;
+-- A currency code that is not three letters/digits is a structural error.
+SELECT * FROM revcycle.parse_835_transactions(replace(:'c700', 'CUR*PR*USD', 'CUR*PR*US'));
+ROLLBACK;
+
+-- =====================================================================
+-- 8. Claim status from CLP02, and a reversal and a correction linked to
+--    what they reverse (item 5).  After the first delivery of section 1
+--    (C100 paid, CLP07 PCC100), one file (trace TRC800) holds:
+--    * the reversal of C100 (CLP02 22, CLP07 PCC100): payment -520.00,
+--      contractual -350.00, transfer +130.00 Northwind / -130.00 Self-pay,
+--      each reversing its section-1 row;
+--    * the correction (CLP07 PCC100B, REF*F8 PCC100): 1000.00 - (CO-45
+--      270.00 + PR-2 130.00) = 600.00: payment 600.00, contractual 270.00,
+--      transfer pair 130.00;
+--    * C200 paid in part: 500.00 - (CO-45 100.00 + CO-50 100.00) = 300.00.
+--    BPR02 = -520.00 + 600.00 + 300.00 = 380.00.
+--    Status: C100 reversed then paid again -> paid (last claim wins);
+--    C200 partially_paid (a denial, something paid).
+--    A/R Northwind P100: 1000.00 - 520.00 - 350.00 - 130.00 (section 1)
+--    + 520.00 + 350.00 + 130.00 (reversal) - 600.00 - 270.00 - 130.00 = 0.00;
+--    Self-pay 130.00 - 130.00 + 130.00 = 130.00.
+--    P200 Northwind: 500.00 - 300.00 - 100.00 = 100.00 (the denied CO-50
+--    stays open: no write-off until appeals are exhausted).
+-- =====================================================================
+BEGIN;
+SELECT pg_temp.setup();
+SELECT ledger_rows FROM revcycle.load_835(:'first_delivery');
+SELECT claim_number, status FROM revcycle.claim ORDER BY claim_number;
+-- A reversal alone (trace TRC799; BPR02 -520.00, a debit): C100 reversed.
+SAVEPOINT s;
+SELECT ledger_rows FROM revcycle.load_835('ST*835*0799~BPR*I*-520.00*D*ACH************20261214~TRN*1*TRC799*1999999999~N1*PR*NORTHWIND HEALTH PLAN*XV*NWHP77~CLP*C100*22*-1000.00*-520.00*-130.00*12*PCC100~CAS*CO*45*-300.00**131*-50.00~CAS*PR*2*-130.00~SE*8*0799~');
+SELECT claim_number, status FROM revcycle.claim WHERE claim_number = 'C100';
+ROLLBACK TO SAVEPOINT s;
+\set c800 'ST*835*0800~BPR*I*380.00*C*ACH************20261215~TRN*1*TRC800*1999999999~N1*PR*NORTHWIND HEALTH PLAN*XV*NWHP77~CLP*C100*22*-1000.00*-520.00*-130.00*12*PCC100~CAS*CO*45*-300.00**131*-50.00~CAS*PR*2*-130.00~CLP*C100*1*1000.00*600.00*130.00*12*PCC100B~REF*F8*PCC100~CAS*CO*45*270.00~CAS*PR*2*130.00~CLP*C200*1*500.00*300.00**12*PCC200~CAS*CO*45*100.00**50*100.00~SE*14*0800~'
+SELECT transactions_loaded, claims, denials, ledger_rows FROM revcycle.load_835(:'c800');
+SELECT claim_number, status FROM revcycle.claim ORDER BY claim_number;
+SELECT rc.payer_claim_control_number, rc.status_code, o1.payer_claim_control_number AS reverses,
+       o2.payer_claim_control_number AS corrects
+  FROM revcycle.remittance_claim rc
+  LEFT JOIN revcycle.remittance_claim o1 ON o1.remittance_claim_id = rc.reverses_remittance_claim_id
+  LEFT JOIN revcycle.remittance_claim o2 ON o2.remittance_claim_id = rc.corrects_remittance_claim_id
+ ORDER BY rc.remittance_claim_id;
+SELECT * FROM pg_temp.ledger_rows WHERE memo LIKE '%TRC800';
+-- every reversal row names an original of the opposite amount (rows that
+-- do not, expected none)
+SELECT l.txn_id FROM revcycle.ledger l
+  JOIN revcycle.remittance_claim rc USING (remittance_claim_id)
+  LEFT JOIN revcycle.ledger o ON o.txn_id = l.reverses_txn_id
+ WHERE rc.is_reversal AND (o.txn_id IS NULL OR o.amount <> -l.amount OR o.kind <> l.kind);
+SELECT * FROM pg_temp.ar;
+ROLLBACK;
