@@ -155,6 +155,80 @@ COMMENT ON TYPE @extschema@.claim_status IS
     'Current status of a claim: rejected = failed front-end edits at the clearinghouse; denied = adjudicated with no payment; reversed = the payer took its payment back (835 CLP02 = 22) and no correction has come yet.';
 
 -- -------------------------------------------------------------------
+-- Provider-level transactions (PLB): posted by load_835, one per PLB
+-- (reason, amount) pair, so that BPR02 = Σ CLP04 + Σ provider
+-- transactions for every remittance (remittance_reconciliation).
+-- -------------------------------------------------------------------
+CREATE TABLE @extschema@.provider_transaction (
+    provider_transaction_id bigserial PRIMARY KEY,
+    remittance_id           bigint NOT NULL REFERENCES @extschema@.remittance ON DELETE CASCADE,
+    provider_adjustment_id  bigint NOT NULL REFERENCES @extschema@.provider_adjustment ON DELETE CASCADE,
+    payer_id                bigint REFERENCES @extschema@.payer,
+    kind                    text NOT NULL,
+    amount                  numeric(14,2) NOT NULL,
+    posted_date             date NOT NULL,
+    remittance_claim_id     bigint REFERENCES @extschema@.remittance_claim ON DELETE SET NULL,
+    claim_id                bigint REFERENCES @extschema@.claim,
+    memo                    text,
+    CONSTRAINT provider_transaction_kind_valid CHECK
+        (kind OPERATOR(pg_catalog.=) ANY (ARRAY['interest', 'forward_balance', 'recoupment', 'other']::text[])),
+    CONSTRAINT provider_transaction_amount_nonzero CHECK (amount OPERATOR(pg_catalog.<>) 0::numeric),
+    CONSTRAINT provider_transaction_amount_finite CHECK (amount OPERATOR(pg_catalog.<>) 'NaN'::numeric)
+);
+CREATE INDEX provider_transaction_remittance_idx ON @extschema@.provider_transaction (remittance_id);
+COMMENT ON TABLE @extschema@.provider_transaction IS 'Provider-level transactions posted from 835 PLB adjustments (interest, forward balances, recoupments): money that moves with a remittance but belongs to no claim line.  For every remittance, BPR02 = Σ CLP04 + Σ amount (see remittance_reconciliation).';
+COMMENT ON COLUMN @extschema@.provider_transaction.provider_transaction_id IS 'Surrogate key.';
+COMMENT ON COLUMN @extschema@.provider_transaction.remittance_id IS 'The remittance (835 transaction) that carried the PLB.';
+COMMENT ON COLUMN @extschema@.provider_transaction.provider_adjustment_id IS 'The PLB (reason, amount) pair posted.';
+COMMENT ON COLUMN @extschema@.provider_transaction.payer_id IS 'The remittance payer; NULL when unknown.';
+COMMENT ON COLUMN @extschema@.provider_transaction.kind IS 'interest (PLB reason L6), forward_balance (FB), recoupment (WO overpayment recovery, 72 authorized return) or other.';
+COMMENT ON COLUMN @extschema@.provider_transaction.amount IS 'Effect on the payment to the provider: the PLB amount with the opposite sign (interest paid is positive, a recoupment negative).';
+COMMENT ON COLUMN @extschema@.provider_transaction.posted_date IS 'The remittance''s BPR16, else DTM*405, else PLB02.';
+COMMENT ON COLUMN @extschema@.provider_transaction.remittance_claim_id IS 'For a recoupment whose PLB reference is a payer claim control number (CLP07) or patient control number (CLP01) already remitted by the same payer: that remittance claim (the latest).';
+COMMENT ON COLUMN @extschema@.provider_transaction.claim_id IS 'The claim of remittance_claim_id, when matched.';
+COMMENT ON COLUMN @extschema@.provider_transaction.memo IS 'PLB reason and reference as sent, and the trace number.';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.provider_transaction', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.provider_transaction_provider_transaction_id_seq', '');
+
+CREATE VIEW @extschema@.remittance_reconciliation WITH (security_invoker = true) AS
+SELECT r.remittance_id, r.payer_id, r.payer_identifier, r.trace_number, r.payment_date,
+       r.total_payment,
+       COALESCE(c.claims_paid, 0::numeric) AS claims_paid,
+       COALESCE(p.interest, 0::numeric) AS interest,
+       COALESCE(p.forward_balance, 0::numeric) AS forward_balance,
+       COALESCE(p.recoupment, 0::numeric) AS recoupment,
+       COALESCE(p.other, 0::numeric) AS other_provider_adjustments,
+       r.total_payment OPERATOR(pg_catalog.-) COALESCE(c.claims_paid, 0::numeric)
+           OPERATOR(pg_catalog.-) COALESCE(p.total, 0::numeric) AS unreconciled
+  FROM @extschema@.remittance r
+  LEFT JOIN LATERAL (
+        SELECT pg_catalog.sum(rc.paid_amount) AS claims_paid
+          FROM @extschema@.remittance_claim rc
+         WHERE rc.remittance_id OPERATOR(pg_catalog.=) r.remittance_id) c ON true
+  LEFT JOIN LATERAL (
+        SELECT pg_catalog.sum(t.amount) FILTER (WHERE t.kind OPERATOR(pg_catalog.=) 'interest') AS interest,
+               pg_catalog.sum(t.amount) FILTER (WHERE t.kind OPERATOR(pg_catalog.=) 'forward_balance') AS forward_balance,
+               pg_catalog.sum(t.amount) FILTER (WHERE t.kind OPERATOR(pg_catalog.=) 'recoupment') AS recoupment,
+               pg_catalog.sum(t.amount) FILTER (WHERE t.kind OPERATOR(pg_catalog.=) 'other') AS other,
+               pg_catalog.sum(t.amount) AS total
+          FROM @extschema@.provider_transaction t
+         WHERE t.remittance_id OPERATOR(pg_catalog.=) r.remittance_id) p ON true;
+COMMENT ON VIEW @extschema@.remittance_reconciliation IS
+    'One row per remittance: the BPR02 payment against the claim payments and the provider-level transactions posted from its PLB; unreconciled = BPR02 - Σ CLP04 - Σ provider transactions, 0 once posted (not 0 when loaded with post => false or allow_unbalanced).';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.remittance_id IS 'The remittance.';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.payer_id IS 'Payer matched by identifier; NULL when unknown.';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.payer_identifier IS 'Payer identifier as sent.';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.trace_number IS 'TRN02 trace number.';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.payment_date IS 'BPR16 payment date.';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.total_payment IS 'BPR02 total payment.';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.claims_paid IS 'Σ CLP04 of the remittance''s claims (matched or not).';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.interest IS 'Σ provider transactions of kind interest (PLB L6).';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.forward_balance IS 'Σ provider transactions of kind forward_balance (PLB FB).';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.recoupment IS 'Σ provider transactions of kind recoupment (PLB WO, 72).';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.other_provider_adjustments IS 'Σ the other provider transactions.';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.unreconciled IS 'BPR02 - claims_paid - Σ provider transactions: 0 when the payment is fully explained.';
+
+-- -------------------------------------------------------------------
 -- Reason codes payers use for pricing are contractual allowances, not
 -- denials (domain brief, "Contractual allowance").  carc_category_default
 -- is extension-owned: the site's carc_category_user rows still win.
@@ -681,6 +755,39 @@ BEGIN
              ORDER BY c.claim_id, c.remittance_claim_id DESC) s
      WHERE k.claim_id = s.claim_id AND s.status IS NOT NULL
        AND k.status IS DISTINCT FROM s.status;
+
+    -- 7. Provider-level transactions: one per PLB pair of the loaded
+    --    transactions, amount = -PLB (the effect on the payment), so that
+    --    BPR02 = Σ CLP04 + Σ provider transactions.  A recoupment whose
+    --    reference is a CLP07 (else CLP01) the same payer remitted before
+    --    names that remittance claim and its claim.
+    INSERT INTO @extschema@.provider_transaction
+           (remittance_id, provider_adjustment_id, payer_id, kind, amount, posted_date,
+            remittance_claim_id, claim_id, memo)
+    SELECT pa.remittance_id, pa.provider_adjustment_id, t.payer_id,
+           CASE WHEN pa.reason_code = 'L6' THEN 'interest'
+                WHEN pa.reason_code = 'FB' THEN 'forward_balance'
+                WHEN pa.reason_code IN ('WO', '72') THEN 'recoupment'
+                ELSE 'other' END,
+           -pa.amount, COALESCE(t.posted_date, pa.fiscal_period_date),
+           o.remittance_claim_id, o.claim_id,
+           '835 PLB ' || pa.reason_code || COALESCE(':' || pa.reference, '')
+               || ', trace ' || t.trace_number
+      FROM @extschema@.provider_adjustment pa
+      JOIN pg_temp.rc835_txn t ON t.remittance_id = pa.remittance_id AND NOT t.skipped
+      LEFT JOIN LATERAL (
+            SELECT rc.remittance_claim_id, rc.claim_id
+              FROM @extschema@.remittance_claim rc
+              JOIN @extschema@.remittance m ON m.remittance_id = rc.remittance_id
+             WHERE pa.reason_code IN ('WO', '72') AND pa.reference IS NOT NULL
+               AND m.payer_identifier IS NOT DISTINCT FROM t.payer_key
+               AND (rc.payer_claim_control_number = pa.reference
+                    OR rc.patient_control_number = pa.reference)
+             ORDER BY rc.payer_claim_control_number = pa.reference DESC NULLS LAST,
+                      rc.remittance_claim_id DESC
+             LIMIT 1) o ON true
+     WHERE pa.amount <> 0
+     ORDER BY pa.provider_adjustment_id;
 END
 $load_835$;
 COMMENT ON FUNCTION @extschema@.load_835(text, text, boolean, boolean, text) IS

@@ -288,3 +288,35 @@ SELECT l.txn_id FROM revcycle.ledger l
  WHERE rc.is_reversal AND (o.txn_id IS NULL OR o.amount <> -l.amount OR o.kind <> l.kind);
 SELECT * FROM pg_temp.ar;
 ROLLBACK;
+
+-- =====================================================================
+-- 9. PLB provider adjustments are posted as provider-level transactions
+--    (item 5): amount = -PLB, so BPR02 = Σ CLP04 + Σ provider transactions.
+--    TRC900: C200 500.00 - CO-45 200.00 = 300.00 paid; PLB WO:PCC100
+--    100.00 (recoupment of C100, remitted before with CLP07 PCC100) ->
+--    -100.00; L6 -2.50 (interest) -> +2.50; FB:FWD1 -7.50 -> +7.50.
+--    BPR02 = 300.00 - (100.00 - 2.50 - 7.50) = 210.00; unreconciled
+--    210.00 - 300.00 - (-100.00 + 2.50 + 7.50) = 0.
+--    Fixture 03: 748.75 - 850.00 - (-125.00 + 3.75 + 20.00) = 0;
+--    fixture 07: 12.50 - 0 - 12.50 = 0.
+-- =====================================================================
+BEGIN;
+SELECT pg_temp.setup();
+SELECT ledger_rows FROM revcycle.load_835(:'first_delivery');
+SELECT transactions_loaded, provider_adjustments, ledger_rows
+  FROM revcycle.load_835('ST*835*0900~BPR*I*210.00*C*ACH************20261220~TRN*1*TRC900*1999999999~N1*PR*NORTHWIND HEALTH PLAN*XV*NWHP77~CLP*C200*1*500.00*300.00**12*PCC200~CAS*CO*45*200.00~PLB*1999999984*20261231*WO:PCC100*100.00*L6*-2.50~PLB*1999999984*20261231*FB:FWD1*-7.50~SE*9*0900~');
+SELECT t.kind, t.amount, t.posted_date, c.claim_number, p.name AS payer, t.memo
+  FROM revcycle.provider_transaction t
+  LEFT JOIN revcycle.claim c USING (claim_id)
+  LEFT JOIN revcycle.payer p ON p.payer_id = t.payer_id
+ ORDER BY t.provider_transaction_id;
+\set doc `cat test/fixtures/835/03_reversal_plb.edi`
+SELECT provider_adjustments FROM revcycle.load_835(:'doc');
+\set doc `cat test/fixtures/835/07_plb_only.edi`
+SELECT provider_adjustments FROM revcycle.load_835(:'doc');
+SELECT trace_number, total_payment, claims_paid, interest, forward_balance, recoupment,
+       other_provider_adjustments, unreconciled
+  FROM revcycle.remittance_reconciliation ORDER BY trace_number;
+-- remittances that do not reconcile (expected none)
+SELECT trace_number, unreconciled FROM revcycle.remittance_reconciliation WHERE unreconciled <> 0;
+ROLLBACK;
