@@ -8,7 +8,11 @@
 --     defaults for the CARCs payers use for pricing (CO-131, 42, 59, 90,
 --     94, ...); negative contractual amounts post as reversals;
 --   * patient responsibility goes to the account's next responsible payer;
---   * load_835(..., post => false) stores without posting.
+--   * load_835(..., post => false) stores without posting;
+--   * claim.status from CLP02, reversal and correction (REF*F8) links,
+--     PLB posted as provider_transaction rows, remittance_reconciliation;
+--   * the parser SRFs expose CUR, NM1*QC/IL, REF*F8/1L/CE, AMT*AU/I/D8,
+--     MIA, MOA, SVC06/SVC07; load_835 stores them and refuses non-USD.
 -- See README.md, "Remittances".  Runs on a fresh install (after the 0.2.0
 -- script) and as the 0.2.0 -> 0.3.0 upgrade: both give the same objects.
 -- ===================================================================
