@@ -32,11 +32,14 @@ DATA         = $(filter-out $(DATA_built),$(RELEASED_SQL))
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard $(RC_SRCDIR)/test/sql/*.sql))))
 REGRESS_OPTS = --inputdir=$(RC_SRCDIR)/test --load-extension=$(EXTENSION)
+# Isolation tests (concurrent sessions): test/specs/*.spec, expected/*.out
+ISOLATION      = $(sort $(basename $(notdir $(wildcard $(RC_SRCDIR)/test/specs/*.spec))))
+ISOLATION_OPTS = --inputdir=$(RC_SRCDIR)/test --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config
 PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
              -Wno-missing-field-initializers -Werror=implicit-function-declaration
-EXTRA_CLEAN = results regression.diffs regression.out $(EXTENSION)-*.zip
+EXTRA_CLEAN = results output_iso regression.diffs regression.out $(EXTENSION)-*.zip
 
 # Out of tree (VPATH), pg_regress runs in the build directory, where the
 # tests' relative paths (\ir sample/generate.sql, `cat test/fixtures/...`)

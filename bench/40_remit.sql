@@ -58,6 +58,20 @@ SELECT round(octet_length(d.doc) / 1e6, 1) AS mb, t.parse_ms, t.split_ms, t.tran
 
 -- 2. Memory: bench/45_remit_memory.sh (samples the backend from outside).
 
+-- 2b. Cancel: with statement_timeout = 100ms, each parser SRF on the
+--     ~100 MB file (one ST..SE) must stop within 150 ms (\timing: the
+--     whole round trip, reading the document included; goal: < 150 ms).
+\set ON_ERROR_STOP 0
+\timing on
+SET statement_timeout = '100ms';
+SELECT count(*) FROM revcycle.parse_835_transactions((SELECT doc FROM bench.remit_doc WHERE name = '100MB'));
+SELECT count(*) FROM revcycle.check_835((SELECT doc FROM bench.remit_doc WHERE name = '100MB'));
+SELECT count(*) FROM revcycle.parse_835_lines((SELECT doc FROM bench.remit_doc WHERE name = '100MB'));
+SELECT count(*) FROM revcycle.parse_835((SELECT doc FROM bench.remit_doc WHERE name = '100MB'));
+RESET statement_timeout;
+\timing off
+\set ON_ERROR_STOP 1
+
 -- 3. load_835 rate: 10,000 claims, all matched, rolled back.
 INSERT INTO bench.remit_doc VALUES ('10k', bench.remit_835(10000, 'LD'), 10000);
 BEGIN;

@@ -326,7 +326,59 @@ on_imb(void *u, const x12_835_imbalance *b)
 	return 0;
 }
 
-static const x12_835_callbacks CB = {on_start, on_end, on_claim, on_line, on_adj, on_plb, on_imb};
+static const x12_835_callbacks CB = {on_start, on_end, on_claim, on_line, on_adj, on_plb, on_imb, NULL, 0};
+
+static int	progress_calls;
+static size_t progress_last;
+static size_t progress_abort_at;
+
+static int
+on_progress(void *u, size_t segments)
+{
+	(void) u;
+	progress_calls++;
+	progress_last = segments;
+	return progress_abort_at != 0 && segments == progress_abort_at;
+}
+
+/* issue 11, item 6: the claim and line fields real files carry */
+static char f_pat[S], f_ins[S], f_f8[S], f_1l[S], f_ce[S], f_au[S], f_i[S], f_d8[S],
+			f_moa[S], f_mia[S], f_cur[S], f_svc06[S], f_svc07[S], f_svc05[S];
+
+static int
+f_on_start(void *u, const x12_835_transaction *t)
+{
+	(void) u;
+	cp(f_cur, t->currency);
+	return 0;
+}
+
+static int
+f_on_claim(void *u, const x12_835_claim *c)
+{
+	(void) u;
+	cp(f_pat, c->patient_id);
+	cp(f_ins, c->insured_id);
+	cp(f_f8, c->original_reference);
+	cp(f_1l, c->group_number);
+	cp(f_ce, c->contract_class);
+	amt(f_au, c->coverage_amount);
+	amt(f_i, c->interest_amount);
+	amt(f_d8, c->discount_amount);
+	cp(f_moa, c->moa);
+	cp(f_mia, c->mia);
+	return 0;
+}
+
+static int
+f_on_line(void *u, const x12_835_service_line *l)
+{
+	(void) u;
+	cp(f_svc06, l->original_svc01);
+	amt(f_svc07, l->original_units);
+	amt(f_svc05, l->units);
+	return 0;
+}
 
 /* ---------------- fixture loading ---------------- */
 
@@ -782,11 +834,52 @@ t_units(void)
 	dec_case("1,000", 0, 0, 0);
 	dec_case("1e3", 0, 0, 0);
 	dec_case("5.", 0, 0, 0);
-	dec_case(".5", 0, 0, 0);
 	dec_case("-", 0, 0, 0);
 	dec_case("", 0, 0, 0);
 	dec_case(" 5", 0, 0, 0);
 	dec_case("--5", 0, 0, 0);
+	/*
+	 * The decimal grammar of the 005010 TR3 (appendix B, data element type
+	 * R): optional leading minus, digits, a decimal point only with a
+	 * fraction after it; leading zeros are suppressed, so the integer part
+	 * may be empty.  Allowed forms:
+	 */
+	dec_case(".5", 1, 5, 1);	/* 0.5 */
+	dec_case("-.5", 1, -5, 1);	/* -0.5 */
+	dec_case(".52", 1, 52, 2);	/* 0.52: the SVC03 of issue 11 */
+	dec_case("-.52", 1, -52, 2);	/* -0.52 */
+	dec_case(".54", 1, 54, 2);	/* de-identified payer files */
+	dec_case(".7", 1, 7, 1);
+	dec_case(".28", 1, 28, 2);
+	dec_case(".05", 1, 5, 2);	/* 0.05: scale 2, units 5 */
+	dec_case(".0", 1, 0, 1);
+	dec_case("-.0", 1, 0, 1);
+	dec_case("-0", 1, 0, 0);
+	dec_case("0.5", 1, 5, 1);	/* leading zero sent anyway: same value */
+	dec_case("007", 1, 7, 0);
+	dec_case("-34.46", 1, -3446, 2);
+	dec_case(".000000000000000001", 1, 1, 18);	/* 18 decimals: the limit */
+	dec_case(".0000000000000000001", 0, 0, 0);	/* 19 decimals: refused */
+	dec_case(".9223372036854775807", 0, 0, 0);	/* scale 19 */
+	dec_case("922337203685477580.7", 1, 9223372036854775807LL, 1);
+	dec_case("922337203685477580.8", 0, 0, 0);	/* beyond int64 */
+	/* Forbidden forms: */
+	dec_case(".", 0, 0, 0);		/* no digit at all */
+	dec_case("-.", 0, 0, 0);
+	dec_case("..5", 0, 0, 0);
+	dec_case(".5.", 0, 0, 0);
+	dec_case("1.2.3", 0, 0, 0);
+	dec_case("-5.", 0, 0, 0);	/* trailing decimal point */
+	dec_case("+.5", 0, 0, 0);	/* plus sign */
+	dec_case("-+5", 0, 0, 0);
+	dec_case(".-5", 0, 0, 0);
+	dec_case("5-", 0, 0, 0);	/* trailing sign */
+	dec_case(".5 ", 0, 0, 0);	/* blanks */
+	dec_case("- .5", 0, 0, 0);
+	dec_case(".5e1", 0, 0, 0);	/* exponent */
+	dec_case(",5", 0, 0, 0);	/* decimal comma */
+	dec_case("5,5", 0, 0, 0);
+	dec_case(".x", 0, 0, 0);
 	date_case("20240229", 1);
 	date_case("20230229", 0);
 	date_case("20000229", 1);
@@ -878,6 +971,107 @@ t_units(void)
 	check_str("too many remarks",
 			  x12_error_name(parse_str("ST*835*1~BPR*I*0*C*ACH~CLP*A*1*1*0~SVC*HC:1*1*0~LQ*HE*1~LQ*HE*2~LQ*HE*3~LQ*HE*4~LQ*HE*5~LQ*HE*6~LQ*HE*7~LQ*HE*8~LQ*HE*9~LQ*HE*10~LQ*HE*11~LQ*HE*12~LQ*HE*13~LQ*HE*14~LQ*HE*15~LQ*HE*16~LQ*HE*17~SE*22*1~", 0)),
 			  "X12_ERR_LIMIT");
+	/* issue 11, item 6: CUR, NM1*QC/IL, MIA/MOA, REF*F8/1L/CE, AMT*AU/I/D8, SVC06/07 */
+	{
+		static const x12_835_callbacks fcb = {f_on_start, NULL, f_on_claim, f_on_line, NULL, NULL, NULL, NULL, 0};
+		const char *d = "ST*835*1~BPR*I*100*C*ACH~TRN*1*T*1~CUR*PR*USD~CLP*A*1*120*100~"
+			"NM1*QC*1*LANTERN*AVERY****MI*W100~NM1*IL*1*LANTERN*JO****MI*W199~"
+			"MIA*0***12.5~MOA***MA01*MA18~REF*1L*GRP55~REF*CE*PPO~REF*F8*PCC100~"
+			"AMT*AU*120.00~AMT*I*1.50~AMT*D8*.2~SVC*HC:J0696*120*100**0*HC:J0690*1~"
+			"CAS*CO*45*20~SE*18*1~";
+		size_t		n = strlen(d);
+
+		check_str("item 6 doc", x12_error_name(x12_835_parse(d, n, &fcb, NULL, X12_835_CHECK_BALANCE, &err)), "X12_OK");
+		check_str("CUR02", f_cur, "USD");
+		check_str("NM1*QC NM109", f_pat, "W100");
+		check_str("NM1*IL NM109", f_ins, "W199");
+		check_str("REF*F8", f_f8, "PCC100");
+		check_str("REF*1L", f_1l, "GRP55");
+		check_str("REF*CE", f_ce, "PPO");
+		check_str("AMT*AU", f_au, "120.00");
+		check_str("AMT*I", f_i, "1.50");
+		check_str("AMT*D8 (.2)", f_d8, "0.2");
+		check_str("MOA as sent", f_moa, "**MA01*MA18");
+		check_str("MIA as sent", f_mia, "0***12.5");
+		check_str("SVC06", f_svc06, "HC:J0690");
+		check_str("SVC05 units paid", f_svc05, "0");
+		check_str("SVC07 units billed", f_svc07, "1");
+		check_str("CUR not a code",
+				  x12_error_name(parse_str("ST*835*1~BPR*I*0*C~CUR*PR*US~SE*4*1~", 0)),
+				  "X12_ERR_BAD_VALUE");
+		check_str("AMT*I not a decimal",
+				  x12_error_name(parse_str("ST*835*1~BPR*I*0*C~CLP*A*1*0*0~AMT*I*1.~SE*5*1~", 0)),
+				  "X12_ERR_BAD_AMOUNT");
+		check_str("SVC07 not a decimal",
+				  x12_error_name(parse_str("ST*835*1~BPR*I*0*C~CLP*A*1*0*0~SVC*HC:1*0*0**0**x~SE*5*1~", 0)),
+				  "X12_ERR_BAD_AMOUNT");
+	}
+	/* issue 11, item 7: clear refusals */
+	check_str("SVC01 with another separator",
+			  x12_error_name(parse_str("ST*835*1~BPR*I*1*C*ACH~CLP*A*1*1*1~SVC*HC^J0696^KX*1*1~SE*5*1~", 0)),
+			  "X12_ERR_MISSING_ELEMENT");
+	check(strstr(err.msg, "component separator ':'") != NULL && strstr(err.msg, "'HC^J0696^KX'") != NULL,
+		  "SVC01 message names the separator and the value", err.msg, "component separator ':' ... 'HC^J0696^KX'");
+	check_int("SVC01 element", err.element, 1);
+	check_str("four-letter segment id",
+			  x12_error_name(parse_str("ST*835*1~BPR*I*1*C*ACH~CLPX*A*1*1*1~SE*4*1~", 0)), "X12_ERR_BAD_SEGMENT");
+	check(strstr(err.msg, "expected): 'CLPX' in 'CLPX*A*1*1*1'") != NULL, "four-letter id quoted whole",
+		  err.msg, "...: 'CLPX' in 'CLPX*A*1*1*1'");
+	check_int("four-letter id segment", err.segment, 3);
+	check_str("line break inside an amount",
+			  x12_error_name(parse_str("ST*835*1~BPR*I*1*C*ACH~CLP*A*1*1*1\r\n0~SE*4*1~", 0)), "X12_ERR_BAD_AMOUNT");
+	check(strstr(err.msg, "line break at byte 34 of the file: the file looks wrapped") != NULL,
+		  "wrapped segment says so", err.msg, "line break at byte 34 ... wrapped");
+	check_str("stripped, trailing Ctrl-Z",
+			  x12_error_name(parse_str("ST*835*1~BPR*I*0*C*ACH~SE*3*1~\r\n\x1a", 0)), "X12_OK");
+	check_str("stripped, trailing junk",
+			  x12_error_name(parse_str("ST*835*1~BPR*I*0*C*ACH~SE*3*1~\x1a\x1aX", 0)), "X12_ERR_BAD_SEGMENT");
+	{
+		size_t		len;
+		char	   *doc;
+		char	   *buf;
+		size_t		i, o;
+
+		cur_fixture = "01_paid_crlf.edi (wrapped, padded)";
+		doc = load("01_paid_crlf.edi", &len);
+		if (doc)
+		{
+			buf = malloc(len * 2 + 16);
+			/* Ctrl-Z after the IEA (DOS end of file): ignored */
+			memcpy(buf, doc, len);
+			memcpy(buf + len, "\x1a\x1a", 2);
+			check_str("Ctrl-Z after IEA", x12_error_name(x12_835_parse(buf, len + 2, &CB, rec, 0, &err)), "X12_OK");
+			memcpy(buf + len, "\0\0", 2);
+			check_str("NULs after IEA", x12_error_name(x12_835_parse(buf, len + 2, &CB, rec, 0, &err)), "X12_OK");
+			/* other bytes after IEA: named */
+			memcpy(buf + len, "\x1aGARBAGE", 8);
+			check_str("bytes after IEA", x12_error_name(x12_835_parse(buf, len + 8, &CB, rec, 0, &err)),
+					  "X12_ERR_UNEXPECTED_SEGMENT");
+			check(strstr(err.msg, "8 bytes after the end of the interchange (IEA)") != NULL,
+				  "bytes after IEA named", err.msg, "8 bytes after the end of the interchange (IEA)");
+			check_str("bytes after IEA id (none)", err.segment_id, "");
+			check_int("bytes after IEA segment", err.segment, 39);
+			/* the file wrapped every 80 bytes (a line feed inserted) */
+			for (i = 0, o = 0; i < len; i++)
+			{
+				if (i > 0 && i % 80 == 0)
+					buf[o++] = '\n';
+				buf[o++] = doc[i];
+			}
+			check_str("wrapped every 80 bytes", x12_error_name(x12_835_parse(buf, o, &CB, rec, 0, &err)),
+					  "X12_ERR_ISA_LENGTH");
+			check(strstr(err.msg, "ISA holds a line break after 80 characters: the file looks wrapped") != NULL,
+				  "wrapped file says so", err.msg, "ISA holds a line break after 80 characters ... wrapped");
+			/* a short ISA ending in its terminator is not "wrapped" */
+			check_str("short ISA then CRLF",
+					  x12_error_name(parse_str("ISA*00*          *00*          *ZZ*SHORT*ZZ*RIVERBENDCLR   *261201*0930*^*00501*000000001*0*P*:~\r\nGS*HP~", 0)),
+					  "X12_ERR_ISA_LENGTH");
+			check(strstr(err.msg, "wrapped") == NULL, "short ISA: no wrap hint", err.msg, "(no 'wrapped')");
+			free(buf);
+			free(doc);
+		}
+		cur_fixture = "(inline)";
+	}
 	/* abort from a callback */
 	{
 		size_t		len;
@@ -893,6 +1087,26 @@ t_units(void)
 			check_str("abort code", x12_error_name(rc), "X12_ERR_ABORTED");
 			check_int("abort segment (SE)", err.segment, 36);
 			check_int("claims recorded before abort", rec->nc, 1);
+			/* progress: every 5 segments of the 38 of 01 -> 7 calls, last at 35 */
+			{
+				x12_835_callbacks pcb;
+
+				memset(&pcb, 0, sizeof pcb);
+				pcb.on_progress = on_progress;
+				pcb.progress_every = 5;
+				progress_calls = 0;
+				progress_last = 0;
+				rc = x12_835_parse(doc, len, &pcb, NULL, 0, &err);
+				check_str("progress parse", x12_error_name(rc), "X12_OK");
+				check_int("progress calls (38 segments / 5)", progress_calls, 7);
+				check_int("progress last segment", (long long) progress_last, 35);
+				/* a non-zero return aborts, like any callback */
+				progress_abort_at = 10;
+				rc = x12_835_parse(doc, len, &pcb, NULL, 0, &err);
+				progress_abort_at = 0;
+				check_str("progress abort", x12_error_name(rc), "X12_ERR_ABORTED");
+				check_int("progress abort segment", (long long) err.segment, 10);
+			}
 			/* NULL callbacks: validate only */
 			rc = x12_835_parse(doc, len, NULL, NULL, X12_835_CHECK_BALANCE, NULL);
 			check_str("NULL callbacks/err", x12_error_name(rc), "X12_OK");

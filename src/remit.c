@@ -56,7 +56,7 @@ typedef enum RemitKind
 } RemitKind;
 
 /* widest row: parse_835 */
-#define REMIT_MAX_COLS 32
+#define REMIT_MAX_COLS 48
 /* parse_835 columns that repeat the transaction header */
 #define REMIT_TXN_COLS 12
 
@@ -283,6 +283,7 @@ cb_txn_end(void *user, const x12_835_transaction *t)
 	put_int(st, i++, (int64) t->segment_count);
 	put_dec(st, i++, t->sum_clp04, t->sums_valid != 0);
 	put_dec(st, i++, t->sum_plb, t->sums_valid != 0);
+	put_slice(st, i++, t->currency);
 	st->ncols = i;
 	emit(st);
 	MemoryContextSwitchTo(old);
@@ -318,6 +319,16 @@ cb_claim(void *user, const x12_835_claim *c)
 	put_date(st, i++, &c->received);
 	put_int(st, i++, (int64) c->line_count);
 	put_int(st, i++, (int64) c->adjustment_count);
+	put_slice(st, i++, c->patient_id);
+	put_slice(st, i++, c->insured_id);
+	put_slice(st, i++, c->original_reference);
+	put_slice(st, i++, c->group_number);
+	put_slice(st, i++, c->contract_class);
+	put_amount(st, i++, &c->coverage_amount);
+	put_amount(st, i++, &c->interest_amount);
+	put_amount(st, i++, &c->discount_amount);
+	put_slice(st, i++, c->mia);
+	put_slice(st, i++, c->moa);
 	st->ncols = i;
 	emit(st);
 	MemoryContextSwitchTo(old);
@@ -349,6 +360,8 @@ cb_line(void *user, const x12_835_service_line *s)
 	put_amount(st, i++, &s->allowed);
 	put_text_array(st, i++, s->remarks, s->remark_count);
 	put_slice(st, i++, s->line_control);
+	put_slice(st, i++, s->original_svc01);
+	put_amount(st, i++, &s->original_units);
 	st->ncols = i;
 	emit(st);
 	MemoryContextSwitchTo(old);
@@ -442,6 +455,14 @@ cb_imbalance(void *user, const x12_835_imbalance *b)
 	return 0;
 }
 
+/* every X12_835_PROGRESS_EVERY segments, whatever the function */
+static int
+cb_progress(void *user, size_t segments)
+{
+	CHECK_FOR_INTERRUPTS();
+	return 0;
+}
+
 /* ---- driver ------------------------------------------------------------- */
 
 static void
@@ -495,6 +516,7 @@ remit_run(FunctionCallInfo fcinfo, RemitKind kind)
 
 	memset(&cb, 0, sizeof(cb));
 	cb.on_transaction_start = cb_txn_start;
+	cb.on_progress = cb_progress;
 	switch (kind)
 	{
 		case REMIT_TRANSACTIONS:

@@ -73,6 +73,8 @@ typedef struct parser
 	char		rs;				/* repetition separator (0 = none) */
 	char		term;			/* segment terminator */
 	int			stripped;
+	size_t		progress_every; /* 0: no on_progress callback */
+	size_t		progress_left;	/* segments until the next on_progress */
 
 	/* current segment */
 	size_t		segno;
@@ -122,6 +124,16 @@ static int
 is_ws(char c)
 {
 	return c == '\r' || c == '\n' || c == ' ' || c == '\t';
+}
+
+/* first CR or LF in [s, s + n), or NULL */
+static const char *
+find_line_break(const char *s, size_t n)
+{
+	const char *lf = memchr(s, '\n', n);
+	const char *cr = memchr(s, '\r', lf ? (size_t) (lf - s) : n);
+
+	return cr ? cr : lf;
 }
 
 static int
@@ -272,6 +284,13 @@ x12_parse_decimal(const char *s, size_t len, x12_dec *out)
 	int			int_digits = 0;
 	uint64_t	u = 0;
 
+	/*
+	 * The X12 decimal (R) data element, 005010 TR3 appendix B: an optional
+	 * minus sign (a plus sign is never sent), digits, and a decimal point
+	 * only when a fraction follows it.  Leading zeros are suppressed, so the
+	 * integer part may be empty: ".52" and "-.52" are 0.52 and -0.52.
+	 * Refused: "", "-", ".", "-.", "5.", "+5", "1,000", "1e3", blanks.
+	 */
 	if (s == NULL || len == 0)
 		return -1;
 	if (s[0] == '-')
@@ -288,12 +307,11 @@ x12_parse_decimal(const char *s, size_t len, x12_dec *out)
 		u = u * 10 + d;
 		int_digits++;
 	}
-	if (int_digits == 0)
-		return -1;
 	if (i < len && s[i] == '.')
 	{
 		i++;
-		if (i == len)
+		/* a decimal point needs a digit after it: "5." and "." are refused */
+		if (i == len || !is_digit(s[i]))
 			return -1;
 		for (; i < len && is_digit(s[i]); i++)
 		{
@@ -306,6 +324,8 @@ x12_parse_decimal(const char *s, size_t len, x12_dec *out)
 				return -1;
 		}
 	}
+	else if (int_digits == 0)
+		return -1;				/* "", "-", "+5", "-x" */
 	if (i != len)
 		return -1;
 	out->units = neg ? -(int64_t) u : (int64_t) u;
@@ -740,8 +760,10 @@ handle_svc(parser *P)
 	l->qualifier = comp[0];
 	l->code = comp[1];
 	if (l->qualifier.len == 0 || l->code.len == 0)
-		return fail_el(P, X12_ERR_MISSING_ELEMENT, 1,
-					   "composite needs a qualifier and a procedure code");
+		return fail(P, X12_ERR_MISSING_ELEMENT, 1, l->svc01.ptr, l->svc01.len,
+					"SVC01: composite needs a qualifier and a procedure code "
+					"separated by the component separator '%c' (ISA16%s)",
+					P->cs, P->stripped ? ", default of envelope-stripped text" : "");
 	for (i = 0; i < 4; i++)
 	{
 		l->modifiers[i] = comp[2 + i];
@@ -750,9 +772,11 @@ handle_svc(parser *P)
 	}
 	if ((rc = get_amount(P, 2, 1, &l->charge)) != 0 ||
 		(rc = get_amount(P, 3, 1, &l->paid)) != 0 ||
-		(rc = get_amount(P, 5, 0, &l->units)) != 0)
+		(rc = get_amount(P, 5, 0, &l->units)) != 0 ||
+		(rc = get_amount(P, 7, 0, &l->original_units)) != 0)
 		return rc;
 	l->revenue_code = EL(P, 4);
+	l->original_svc01 = EL(P, 6);
 	P->have_line = 1;
 	P->body = BODY_LINE;
 	return 0;
@@ -1029,10 +1053,78 @@ handle_body(parser *P, unsigned key)
 				P->payer_ref2u = EL(P, 2);
 			else if (P->body == BODY_LINE && slice_eq(EL(P, 1), "6R"))
 				P->l.line_control = EL(P, 2);
+			else if (P->body == BODY_CLAIM)
+			{
+				x12_slice	q = EL(P, 1);
+
+				if (slice_eq(q, "F8"))
+					P->c.original_reference = EL(P, 2);
+				else if (slice_eq(q, "1L"))
+					P->c.group_number = EL(P, 2);
+				else if (slice_eq(q, "CE"))
+					P->c.contract_class = EL(P, 2);
+			}
 			return 0;
 		case K3('A', 'M', 'T'):
 			if (P->body == BODY_LINE && slice_eq(EL(P, 1), "B6"))
 				return get_amount(P, 2, 1, &P->l.allowed);
+			if (P->body == BODY_CLAIM)
+			{
+				x12_slice	q = EL(P, 1);
+
+				if (slice_eq(q, "AU"))
+					return get_amount(P, 2, 1, &P->c.coverage_amount);
+				if (slice_eq(q, "I"))
+					return get_amount(P, 2, 1, &P->c.interest_amount);
+				if (slice_eq(q, "D8"))
+					return get_amount(P, 2, 1, &P->c.discount_amount);
+			}
+			return 0;
+		case K3('N', 'M', '1'):
+			if (P->body == BODY_CLAIM)
+			{
+				x12_slice	q = EL(P, 1);
+
+				if (slice_eq(q, "QC"))
+				{
+					P->c.patient_id_qualifier = EL(P, 8);
+					P->c.patient_id = EL(P, 9);
+				}
+				else if (slice_eq(q, "IL"))
+				{
+					P->c.insured_id_qualifier = EL(P, 8);
+					P->c.insured_id = EL(P, 9);
+				}
+			}
+			return 0;
+		case K3('M', 'I', 'A'):
+		case K3('M', 'O', 'A'):
+			if (P->body == BODY_CLAIM && P->nel > 1)
+			{
+				/* the elements as sent, from MIA01/MOA01 to the end */
+				x12_slice	v;
+
+				v.ptr = P->el[1].ptr;
+				v.len = P->seglen - (size_t) (P->el[1].ptr - P->seg);
+				if (key == K3('M', 'I', 'A'))
+					P->c.mia = v;
+				else
+					P->c.moa = v;
+			}
+			return 0;
+		case K3('C', 'U', 'R'):
+			if (P->body == BODY_HEADER && slice_eq(EL(P, 1), "PR"))
+			{
+				x12_slice	c;
+
+				if ((rc = require(P, 2, &c)) != 0)
+					return rc;
+				if (c.len != 3 || !is_alnum(c.ptr[0]) || !is_alnum(c.ptr[1]) ||
+					!is_alnum(c.ptr[2]))
+					return fail_el(P, X12_ERR_BAD_VALUE, 2,
+								   "not an ISO 4217 currency code");
+				P->t.currency = c;
+			}
 			return 0;
 		default:
 			/* other well-formed segments (NM1, MIA, MOA, PER, N3, N4, QTY,
@@ -1129,6 +1221,23 @@ handle_isa(parser *P, size_t pos)
 	if (avail < 4)
 		return fail(P, X12_ERR_ISA_LENGTH, 0, s, avail,
 					"ISA truncated: %lu of 106 characters", (unsigned long) avail);
+	{
+		const char *b = find_line_break(s, lim);
+
+		/*
+		 * A line break is allowed after the terminator only.  One inside
+		 * the first 105 characters that does not follow a character that
+		 * could be a terminator (a short ISA ends in its terminator) comes
+		 * from wrapping the file at a fixed width.
+		 */
+		if (b != NULL && (size_t) (b - s) < 105 && b - s > 3 &&
+			(is_alnum(b[-1]) || b[-1] == ' ' || b[-1] == s[3]))
+			return fail(P, X12_ERR_ISA_LENGTH, 0, s, (size_t) (b - s) + 1,
+						"ISA holds a line break after %lu characters: the file looks wrapped "
+						"at a fixed width inside segments (X12 allows line breaks only after "
+						"a segment terminator); unwrap it",
+						(unsigned long) (b - s));
+	}
 	es = s[3];
 	for (i = 3; i < lim && k < 16; i++)
 	{
@@ -1170,6 +1279,22 @@ handle_isa(parser *P, size_t pos)
 	P->gs_count = 0;
 	P->env = ENV_ISA;
 	return 0;
+}
+
+/*
+ * A segment id is 2 or 3 upper-case letters or digits.  The message quotes
+ * the id whole (a four-letter id too), then the segment; a line break in
+ * it means the file was wrapped at a fixed width inside segments.
+ */
+static int
+bad_segment_id(parser *P, const char *s, size_t idlen)
+{
+	char		msg[160];
+
+	snprintf(msg, sizeof msg, "malformed segment id (2 or 3 upper-case letters or digits expected):");
+	append_escaped(msg, sizeof msg, s, idlen);
+	strncat(msg, " in", sizeof msg - strlen(msg) - 1);
+	return fail(P, X12_ERR_BAD_SEGMENT, 0, s, P->seglen, "%s", msg);
 }
 
 static int
@@ -1223,11 +1348,11 @@ process_segment(parser *P)
 	memset(P->id, 0, sizeof(P->id));
 	for (i = 0; i < idlen && i < 3; i++)
 		P->id[i] = (s[i] >= 0x21 && s[i] < 0x7f) ? s[i] : '?';
-	if (idlen < 2 || idlen > 3)
-		return fail(P, X12_ERR_BAD_SEGMENT, 0, s, P->seglen, "malformed segment id in");
 	for (i = 0; i < idlen; i++)
 		if (!((s[i] >= 'A' && s[i] <= 'Z') || is_digit(s[i])))
-			return fail(P, X12_ERR_BAD_SEGMENT, 0, s, P->seglen, "malformed segment id in");
+			break;
+	if (idlen < 2 || idlen > 3 || i < idlen)
+		return bad_segment_id(P, s, idlen);
 	key = K3(s[0], s[1], idlen == 3 ? s[2] : 0);
 
 	switch (P->env)
@@ -1308,6 +1433,42 @@ skip_ws(const char *d, size_t pos, size_t len)
 	return pos;
 }
 
+/* only DOS end-of-file marks (Ctrl-Z), NULs and blanks from pos to len */
+static int
+only_eof_padding(const char *d, size_t pos, size_t len)
+{
+	for (; pos < len; pos++)
+		if (d[pos] != 0x1A && d[pos] != '\0' && !is_ws(d[pos]))
+			return 0;
+	return 1;
+}
+
+/*
+ * After an error in a segment: when the segment holds a line break (and
+ * the terminator is not one), say that the file looks wrapped at a fixed
+ * width, the usual cause.
+ */
+static void
+hint_wrapped(parser *P)
+{
+	const char *b;
+	char		hint[160];
+	size_t		n;
+
+	if (P->term == '\n' || P->term == '\r' || P->seg == NULL)
+		return;
+	b = find_line_break(P->seg, P->seglen);
+	if (b == NULL)
+		return;
+	snprintf(hint, sizeof hint,
+			 "; the segment holds a line break at byte %lu of the file: "
+			 "the file looks wrapped at a fixed width inside segments",
+			 (unsigned long) (b - P->doc));
+	n = strlen(P->err->msg);
+	if (n + 1 < sizeof(P->err->msg))
+		strncat(P->err->msg, hint, sizeof(P->err->msg) - n - 1);
+}
+
 static int
 run(parser *P)
 {
@@ -1345,7 +1506,16 @@ run(parser *P)
 		const char *q;
 		size_t		end, next;
 
+		if (P->env == ENV_OUTSIDE && only_eof_padding(d, pos, len))
+			break;				/* a trailing Ctrl-Z (DOS end of file) or NULs */
 		P->segno++;
+		if (P->progress_left && --P->progress_left == 0)
+		{
+			P->progress_left = P->progress_every;
+			if ((rc = callback_result(P, P->cb->on_progress(P->user, P->segno),
+									  "on_progress")) != 0)
+				return rc;
+		}
 		if (!P->stripped && P->env == ENV_OUTSIDE &&
 			len - pos >= 3 && memcmp(d + pos, "ISA", 3) == 0)
 		{
@@ -1371,8 +1541,20 @@ run(parser *P)
 		P->seg_off = pos;
 		P->seg = d + pos;
 		P->seglen = end - pos;
+		if (!P->stripped && P->env == ENV_OUTSIDE)
+		{
+			size_t		n = len - pos;
+
+			memset(P->id, 0, sizeof(P->id));
+			return fail(P, X12_ERR_UNEXPECTED_SEGMENT, 0, d + pos, n > 24 ? 24 : n,
+						"%lu bytes after the end of the interchange (IEA) are neither an ISA "
+						"nor end-of-file padding (Ctrl-Z):", (unsigned long) n);
+		}
 		if ((rc = process_segment(P)) != 0)
+		{
+			hint_wrapped(P);
 			return rc;
+		}
 		pos = skip_ws(d, next, len);
 	}
 
@@ -1424,6 +1606,11 @@ x12_835_parse(const char *doc, size_t len, const x12_835_callbacks *cb,
 	P.user = user;
 	P.flags = flags;
 	P.err = err;
+	if (cb && cb->on_progress)
+	{
+		P.progress_every = cb->progress_every ? cb->progress_every : X12_835_PROGRESS_EVERY;
+		P.progress_left = P.progress_every;
+	}
 	rc = run(&P);
 	if (rc == 0)
 		memset(err, 0, sizeof(*err));

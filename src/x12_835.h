@@ -127,6 +127,7 @@ typedef struct x12_835_transaction
 	x12_slice	payee_name;		/* N1*PE N102 */
 	x12_slice	payee_id_qualifier; /* N1*PE N103 (XX = NPI, FI = TIN) */
 	x12_slice	payee_id;		/* N1*PE N104 */
+	x12_slice	currency;		/* CUR02 (CUR01 = PR), NULL when not sent */
 
 	/* totals: complete only in on_transaction_end */
 	size_t		claim_count;
@@ -156,6 +157,18 @@ typedef struct x12_835_claim
 	x12_date	statement_from; /* DTM*232 */
 	x12_date	statement_to;	/* DTM*233 */
 	x12_date	received;		/* DTM*050 */
+	x12_slice	patient_id_qualifier;	/* NM1*QC NM108 */
+	x12_slice	patient_id;		/* NM1*QC NM109 */
+	x12_slice	insured_id_qualifier;	/* NM1*IL NM108 */
+	x12_slice	insured_id;		/* NM1*IL NM109 */
+	x12_slice	original_reference; /* REF*F8: the claim this one corrects */
+	x12_slice	group_number;	/* REF*1L */
+	x12_slice	contract_class; /* REF*CE */
+	x12_amount	coverage_amount;	/* AMT*AU */
+	x12_amount	interest_amount;	/* AMT*I */
+	x12_amount	discount_amount;	/* AMT*D8 (prompt-pay discount) */
+	x12_slice	mia;			/* MIA01.. as sent (inpatient adjudication) */
+	x12_slice	moa;			/* MOA01.. as sent (outpatient adjudication) */
 	size_t		line_count;
 	size_t		adjustment_count;	/* CAS triplets, claim + line level */
 	x12_dec		claim_adjustments;	/* Σ claim-level CAS amounts */
@@ -180,7 +193,9 @@ typedef struct x12_835_service_line
 	x12_amount	charge;			/* SVC02 */
 	x12_amount	paid;			/* SVC03 */
 	x12_slice	revenue_code;	/* SVC04 */
-	x12_amount	units;			/* SVC05 (decimal quantity, optional) */
+	x12_amount	units;			/* SVC05 units paid (decimal, optional) */
+	x12_slice	original_svc01; /* SVC06 composite as sent (procedure billed) */
+	x12_amount	original_units; /* SVC07 units billed, when they differ */
 	x12_date	service_date;	/* DTM*472 */
 	x12_date	service_from;	/* DTM*150 */
 	x12_date	service_to;		/* DTM*151 */
@@ -249,7 +264,19 @@ typedef struct x12_835_callbacks
 	int			(*on_adjustment) (void *user, const x12_835_adjustment *a);
 	int			(*on_provider_adjustment) (void *user, const x12_835_provider_adjustment *p);
 	int			(*on_imbalance) (void *user, const x12_835_imbalance *b);
+
+	/*
+	 * Progress: called with the number of segments read so far every
+	 * progress_every segments (0 = every X12_835_PROGRESS_EVERY), whatever
+	 * the other callbacks, so a caller can check for cancellation while one
+	 * large transaction is parsed (the SQL wrapper runs CHECK_FOR_INTERRUPTS
+	 * here).  May be NULL.
+	 */
+	int			(*on_progress) (void *user, size_t segments);
+	size_t		progress_every;
 } x12_835_callbacks;
+
+#define X12_835_PROGRESS_EVERY 1024
 
 /* flags for x12_835_parse */
 #define X12_835_CHECK_BALANCE 0x1u
@@ -270,7 +297,7 @@ int			x12_835_check(const char *doc, size_t len,
 
 /* ---- helpers (also used by the SQL layer) ------------------------------ */
 
-/* X12 decimal: -?[0-9]+(\.[0-9]+)?  ->  exact units/scale; 0 ok, -1 bad */
+/* X12 decimal: -?([0-9]+|[0-9]*\.[0-9]+)  ->  exact units/scale; 0 ok, -1 bad */
 int			x12_parse_decimal(const char *s, size_t len, x12_dec *out);
 
 /* CCYYMMDD, calendar-valid; 0 ok, -1 bad */

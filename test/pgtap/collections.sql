@@ -93,7 +93,9 @@ SELECT enum_has_labels('revcycle', 'txn_kind',
 SELECT enum_has_labels('revcycle', 'patient_type',
     ARRAY['inpatient', 'outpatient', 'emergency', 'observation', 'clinic'], 'patient_type labels');
 SELECT enum_has_labels('revcycle', 'claim_status',
-    ARRAY['submitted', 'rejected', 'accepted', 'paid', 'partially_paid', 'denied', 'voided'], 'claim_status labels');
+    ARRAY['submitted', 'rejected', 'accepted', 'paid', 'partially_paid', 'denied', 'voided',
+          'reversed'],  -- 0.3.0: set by load_835 for CLP02 = 22
+    'claim_status labels');
 SELECT enum_has_labels('revcycle', 'appeal_outcome',
     ARRAY['pending', 'overturned', 'partially_overturned', 'upheld'], 'appeal_outcome labels');
 SELECT is((SELECT ROW(typlen, typalign, typstorage, typreceive::text, typsend::text)::text
@@ -207,7 +209,7 @@ SELECT is((SELECT array_agg(p.oid::regprocedure::text ORDER BY 1)
              AND p.proparallel <> 's'
              AND p.oid::regprocedure::text NOT IN (
                  'revcycle.load_code_descriptions(text)',         -- 0.2.0: upserts code_description
-                 'revcycle.load_835(text,text,boolean)',          -- 0.2.0: inserts remittances, posts the ledger
+                 'revcycle.load_835(text,text,boolean,boolean,text)',  -- 0.3.0: inserts remittances, posts the ledger
                  'revcycle.drop_guard()',                         -- 0.3.0: event trigger (runs SPI), not for queries
                  'revcycle.access_grant_apply()',                 -- 0.3.0: trigger on access_grant, grants
                  'revcycle.apply_access(regrole)',                -- 0.3.0: grants

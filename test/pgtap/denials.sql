@@ -53,7 +53,11 @@ SELECT bag_eq($$SELECT DISTINCT category FROM revcycle.carc_category_default WHE
              ('non-covered/benefit limit'), ('credentialing/enrollment'), ('other')$$,
     'the default covers the twelve denial categories');
 SELECT bag_eq($$SELECT carc FROM revcycle.carc_category_default WHERE NOT is_denial$$,
-    $$VALUES ('1'), ('2'), ('3'), ('45'), ('253'), ('23'), ('24')$$, 'non-denials: cost share, CO-45, CO-253, OA-23, CO-24');
+    $$VALUES ('1'), ('2'), ('3'), ('45'), ('253'), ('23'), ('24'),
+             -- 0.3.0: pricing CARCs are contractual allowances (domain brief)
+             ('42'), ('44'), ('59'), ('90'), ('94'), ('104'), ('131'), ('144'), ('237'),
+             ('66'), ('187')$$,
+    'non-denials: cost share, CO-45, CO-253, OA-23, CO-24, pricing reductions 42/44/59/90/94/104/131/144/237, cost share 66/187');
 SELECT is((SELECT count(*)::int FROM revcycle.code_description), 0, 'no code descriptions are shipped');
 SELECT ok((SELECT max(length(label)) FROM revcycle.carc_category_default) <= 40, 'default labels are short (our own)');
 

@@ -2,7 +2,7 @@
 -- Documents are inline (envelope-stripped, default delimiters * ~ :) so the
 -- file does not depend on the working directory.
 BEGIN;
-SELECT plan(31);
+SELECT plan(37);
 
 SELECT has_function('revcycle', 'parse_835_transactions', ARRAY['text']);
 SELECT has_function('revcycle', 'parse_835', ARRAY['text']);
@@ -10,7 +10,7 @@ SELECT has_function('revcycle', 'parse_835_lines', ARRAY['text']);
 SELECT has_function('revcycle', 'parse_835_adjustments', ARRAY['text']);
 SELECT has_function('revcycle', 'parse_835_provider_adjustments', ARRAY['text']);
 SELECT has_function('revcycle', 'check_835', ARRAY['text']);
-SELECT has_function('revcycle', 'load_835', ARRAY['text', 'text', 'boolean']);
+SELECT has_function('revcycle', 'load_835', ARRAY['text', 'text', 'boolean', 'boolean', 'text']);
 SELECT has_function('revcycle', 'adjustment_is_denial', ARRAY['text', 'text', 'text']);
 SELECT has_view('revcycle', 'unmatched_remittance_claims', 'unmatched view exists');
 SELECT is((SELECT 'security_invoker=true' = ANY (c.reloptions) FROM pg_class c
@@ -115,6 +115,22 @@ SELECT lives_ok($$SELECT * FROM revcycle.load_835(
                      NULL, true)$$, 'unbalanced file loaded with allow_unbalanced');
 SELECT is((SELECT count(*) FROM revcycle.remittance WHERE trace_number = 'TAP2'), 1::bigint,
           'override load stored the remittance');
+
+-- 0.3.0 (issue 11): re-delivery with a new ST02 is skipped, a reused trace
+-- with another amount is refused, the reconciliation view and table exist.
+SELECT results_eq($$SELECT transactions_loaded, transactions_skipped, ledger_rows
+                      FROM revcycle.load_835(replace(replace('$$ || :'ok' || $$', 'ST*835*77*', 'ST*835*78*'), '*77~', '*78~'), 'tap redelivery')$$,
+                  $$VALUES (0, 1, 0)$$, 're-delivery with a new ST02 skips the transaction');
+SELECT throws_ok($$SELECT * FROM revcycle.load_835(
+                     'ST*835*3~BPR*I*60*C~TRN*1*TAPTRACE*TAPPAYER~DTM*405*20261120~N1*PR*TAP TEST PAYER*XV*TAPPAYER~CLP*P9*1*60*60~SE*7*3~')$$,
+                 '23505', NULL, 'a different payment reusing the trace is refused');
+SELECT has_table('revcycle', 'provider_transaction', 'provider_transaction exists');
+SELECT has_view('revcycle', 'remittance_reconciliation', 'reconciliation view exists');
+SELECT is((SELECT 'security_invoker=true' = ANY (c.reloptions) FROM pg_class c
+            WHERE c.oid = 'revcycle.remittance_reconciliation'::regclass),
+          true, 'reconciliation view is security_invoker');
+SELECT is((SELECT count(*) FROM revcycle.remittance_reconciliation WHERE unreconciled <> 0
+             AND trace_number = 'TAPTRACE'), 0::bigint, 'the loaded payment reconciles (PLB posted)');
 
 SELECT * FROM finish();
 ROLLBACK;

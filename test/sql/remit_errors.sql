@@ -88,7 +88,14 @@ SELECT pg_temp.err('GS*HP*X~') AS starts_with_gs;
 SELECT pg_temp.err('ST*837*1~SE*2*1~') AS not_835;
 SELECT pg_temp.err('ST*835*1~TRN*1*T~SE*3*1~') AS bpr_missing;
 SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*5*5') AS se_missing_at_end;
+-- Leading zeros are suppressed in X12 decimals (005010 TR3 appendix B):
+-- .5 and -.5 are accepted (ok); a decimal point with no digit after it,
+-- or no digit at all, is not.
 SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*.5*5~SE*4*1~') AS amount_leading_dot;
+SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*-.5*5~SE*4*1~') AS amount_negative_leading_dot;
+SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*.*5~SE*4*1~') AS amount_dot_alone;
+SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*-.*5~SE*4*1~') AS amount_minus_dot;
+SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*+.5*5~SE*4*1~') AS amount_plus_sign;
 SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*5.*5~SE*4*1~') AS amount_trailing_dot;
 SELECT pg_temp.err('ST*835*1~BPR*I*1,000*C~SE*3*1~') AS amount_comma;
 SELECT pg_temp.err('ST*835*1~BPR*I*5*C~CLP*P*1*5*5~CAS*XX*45*1~SE*5*1~') AS bad_group_code;
@@ -108,3 +115,21 @@ EXCEPTION WHEN OTHERS THEN
     GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
     RAISE NOTICE '%: % | %', SQLSTATE, SQLERRM, d;
 END $$;
+
+-- Clear refusals of what is outside the standard (issue 11, item 7).
+-- SVC01 split on another character than the component separator in force:
+-- the message names the separator (':' here, the default of stripped text).
+SELECT pg_temp.err('ST*835*1~BPR*I*1*C~CLP*P*1*1*1~SVC*HC^J0696^KX*1*1~SE*5*1~') AS svc01_other_separator;
+-- A four-letter segment id is quoted whole.
+SELECT pg_temp.err('ST*835*1~BPR*I*1*C~CLPX*P*1*1*1~SE*4*1~') AS four_letter_id;
+-- A file wrapped every 80 characters says so (01 with a line feed after
+-- every 80 characters: the ISA holds one).
+\set doc `cat test/fixtures/835/01_paid_crlf.edi`
+SELECT pg_temp.err(regexp_replace(:'doc', '(.{80})', E'\\1\n', 'g')) AS wrapped_every_80;
+-- A line break inside a later segment: named with the error.
+SELECT pg_temp.err(E'ST*835*1~BPR*I*1*C~CLP*P*1*1\n0*10~SE*4*1~') AS wrapped_inside_amount;
+-- A DOS end-of-file mark (Ctrl-Z) after the last IEA or SE is ignored;
+-- other bytes there are named.
+SELECT pg_temp.err(:'doc' || chr(26)) AS ctrl_z_after_iea;
+SELECT pg_temp.err(:'doc' || chr(26) || 'GARBAGE') AS bytes_after_iea;
+SELECT pg_temp.err('ST*835*1~BPR*I*0*C~SE*3*1~' || chr(26)) AS ctrl_z_after_se;

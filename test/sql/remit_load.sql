@@ -103,15 +103,16 @@ SELECT * FROM pg_temp.counts();
 
 -- 02, posted on 2026-11-16:
 --   RB2001: payment 700.00; contractual = CO-45 10.00 + CO-253 2.50
---           + CO-45 100.00 = 112.50; PR-1 100.00 + PR-2 50.00 = 150.00
---           transferred; CO-59 7.50, CO-94 5, CO-97 20.00, CO-131 5.00 are
---           denials (97 by the carc_category table; 59, 94, 131 have no row:
---           group CO) -> 4 denial rows, no ledger write-off.
---           Check: 700.00 + 112.50 + 150.00 + 37.50 = 1000.00 charged.
+--           + CO-45 100.00 + CO-59 7.50 + CO-94 5 + CO-131 5.00 = 130.00
+--           (59, 94 and 131 are pricing reductions: contractual allowances
+--           by the carc_category table since 0.3.0); PR-1 100.00 + PR-2
+--           50.00 = 150.00 transferred; CO-97 20.00 is a denial (bundling)
+--           -> 1 denial row, no ledger write-off.
+--           Check: 700.00 + 130.00 + 150.00 + 20.00 = 1000.00 charged.
 --   RB2002 (claim C-2002 via account RB2002): paid 0 -> no payment row;
 --           PR-1 120.00 transferred.
 --   RB2003 (CLP02 = 4): CO-50 300 -> one denial row (remark N115), no ledger.
---   Ledger rows: 4 + 2 = 6.
+--   Ledger rows: 4 + 2 = 6; denial rows: 1 + 1 = 2.
 \set doc `cat test/fixtures/835/02_partial_zero_denied.edi`
 SELECT * FROM revcycle.load_835(:'doc', '02');
 SELECT * FROM pg_temp.ledger_rows WHERE posted_date = '2026-11-16';
@@ -228,7 +229,7 @@ ROLLBACK;
 
 -- =====================================================================
 -- 4. Which adjustments are denials: the carc_category table decides, the
---    site's overrides win, codes without a row follow the built-in rule.
+--    site's overrides win, codes without a row are uncategorized (denials).
 -- =====================================================================
 SELECT g, c, s, revcycle.adjustment_is_denial(g, c, s) AS is_denial
   FROM (VALUES ('PR', '1', '1'), ('PR', '2', '4'), ('CO', '45', '1'), ('CO', '253', '1'),
@@ -237,10 +238,10 @@ SELECT g, c, s, revcycle.adjustment_is_denial(g, c, s) AS is_denial
                ('OA', 'ZZ9', '1')) v(g, c, s);
 BEGIN;
 SELECT pg_temp.setup();
--- The site decides CO-59 is a contractual reduction, not a denial: RB2001's
--- contractual becomes 112.50 + 7.50 = 120.00 and its denials 94, 97, 131.
+-- The site decides CO-59 is a denial after all: RB2001's contractual
+-- becomes 130.00 - 7.50 = 122.50 and its denials 59 and 97.
 INSERT INTO revcycle.carc_category_user (group_code, carc, category, is_denial)
-VALUES ('CO', '59', 'contractual allowance', false);
+VALUES ('CO', '59', 'coding', true);
 \set doc `cat test/fixtures/835/02_partial_zero_denied.edi`
 SELECT claims, denials, ledger_rows FROM revcycle.load_835(:'doc');
 SELECT claim_number, kind, amount FROM pg_temp.ledger_rows

@@ -144,3 +144,24 @@ SELECT count(*) AS claims FROM revcycle.parse_835(:'doc');
 -- NULL in, no rows out (the functions are STRICT).
 SELECT count(*) FROM revcycle.parse_835(NULL);
 SELECT count(*) FROM revcycle.check_835(NULL);
+
+-- ---------------------------------------------------------------------
+-- Amounts with a leading decimal point (issue 11, item 1): the TR3
+-- suppresses leading zeros, so .54 is 0.54 and -.52 is -0.52.
+--   CLP03 .7 - CAS PR-2 .16 = .54 = CLP04 = BPR02.
+-- ---------------------------------------------------------------------
+SELECT charge_amount, paid_amount, patient_responsibility
+  FROM revcycle.parse_835('ST*835*1~BPR*I*.54*C*ACH~TRN*1*T1*1~CLP*P1*1*.7*.54*.16~CAS*PR*2*.16~SE*6*1~');
+-- The line of the issue, SVC*HC:J0696:KX*-34.46*-.52**0, in a claim that
+-- balances:
+--   line 1: -34.46 - CO-45 (-33.94) = -.52 = SVC03;
+--   line 2: 35.16 - (CO-45 33.94 + PR-2 .16) = 1.06 = SVC03;
+--   claim:  CLP03 .7 (= -34.46 + 35.16) - (-33.94 + 33.94 + .16) = .54 = CLP04
+--           (= -.52 + 1.06); BPR02 .54.
+\set doc 'ST*835*1~BPR*I*.54*C*ACH~TRN*1*T1*1~CLP*P1*1*.7*.54*.16~SVC*HC:J0696:KX*-34.46*-.52**0~CAS*CO*45*-33.94~SVC*HC:J0696*35.16*1.06**1~CAS*CO*45*33.94~CAS*PR*2*.16~SE*10*1~'
+SELECT line_number, procedure_code, modifiers, charge_amount, paid_amount, units
+  FROM revcycle.parse_835_lines(:'doc') ORDER BY line_number;
+SELECT line_number, group_code, reason_code, amount
+  FROM revcycle.parse_835_adjustments(:'doc') ORDER BY segment, triplet;
+-- balances: no rows
+SELECT * FROM revcycle.check_835(:'doc');
