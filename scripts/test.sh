@@ -21,6 +21,15 @@ RC_PG_OPTS="-c max_worker_processes=8 -c max_parallel_workers=4 -c max_parallel_
 passed=0
 failed=0
 count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+# Counts a TAP-style log ("ok N - ..." / "not ok N - ..."); a command that
+# failed (RC non-zero) without a "not ok" line counts as one failure.
+count_tap() {   # count_tap LOG RC
+    local p f
+    p=$(grep -c '^ok ' "$1" || true)
+    f=$(grep -c '^not ok ' "$1" || true)
+    [ "$2" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+    count "$p" "$f"
+}
 
 # 1. pg_regress: one result per test file.
 rc_log "pg_regress"
@@ -69,15 +78,10 @@ count "$(( ${total:-0} - bad ))" "$bad"
 
 # 3. pg_dump / pg_restore round trip.
 rc_log "pg_dump / pg_restore"
-set +e
-"$RC_ROOT/test/dump_restore.sh" > "$RC_TMP/dump.log" 2>&1
-rc=$?
-set -e
+rc=0
+"$RC_ROOT/test/dump_restore.sh" > "$RC_TMP/dump.log" 2>&1 || rc=$?
 cat "$RC_TMP/dump.log"
-p=$(grep -c '^ok ' "$RC_TMP/dump.log" || true)
-f=$(grep -c '^not ok ' "$RC_TMP/dump.log" || true)
-[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
-count "$p" "$f"
+count_tap "$RC_TMP/dump.log" "$rc"
 
 # 4. BI tools over JDBC: the views' metadata as the PostgreSQL JDBC driver
 #    reads it (test/jdbc/ViewMetadata.java, one result per view column), on
@@ -97,16 +101,14 @@ for db in revcycle_jdbc revcycle_jdbc_updated; do
 done
 # The failures and the summaries (every column is listed in the log).
 grep -vE '^ok ' "$RC_TMP/jdbc.log" || true
-p=$(grep -c '^ok ' "$RC_TMP/jdbc.log" || true)
-f=$(grep -c '^not ok ' "$RC_TMP/jdbc.log" || true)
-[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
-count "$p" "$f"
+count_tap "$RC_TMP/jdbc.log" "$rc"
 
 # 5. The 835 parser core: C unit tests and a bounded fuzz run.
 if [ -f "$RC_ROOT/fuzz/Makefile" ] && [ "${RC_SQL_ONLY:-0}" != 1 ]; then
     rc_log "835 parser unit tests"
     set +e
-    make -C "$RC_ROOT/fuzz" -s test > "$RC_TMP/c.log" 2>&1
+    # (built afresh in this run's directory: never a binary of an older tree)
+    make -C "$RC_ROOT/fuzz" -s test BUILD="$RC_TMP/835-build" > "$RC_TMP/c.log" 2>&1
     rc=$?
     set -e
     tail -n 40 "$RC_TMP/c.log"
@@ -129,19 +131,12 @@ fi
 #    worker_partial_agg calls them (no fn_expr, fn_extra reset every row),
 #    through a test-only module installed here (test/c), never shipped.
 rc_log "transition functions without fn_expr (worker_partial_agg)"
-set +e
-if [ -w "$($PG_CONFIG --pkglibdir)" ]; then
-    make -C "$RC_ROOT/test/c" -s PG_CONFIG="$PG_CONFIG" install > "$RC_TMP/nofnexpr.log" 2>&1
-else
-    sudo make -C "$RC_ROOT/test/c" -s PG_CONFIG="$PG_CONFIG" install > "$RC_TMP/nofnexpr.log" 2>&1
-fi && "$RC_ROOT/test/nofnexpr.sh" >> "$RC_TMP/nofnexpr.log" 2>&1
-rc=$?
-set -e
+rc=0
+if [ -w "$($PG_CONFIG --pkglibdir)" ]; then sudo=; else sudo=sudo; fi
+{ $sudo make -C "$RC_ROOT/test/c" -s PG_CONFIG="$PG_CONFIG" install > "$RC_TMP/nofnexpr.log" 2>&1 &&
+  "$RC_ROOT/test/nofnexpr.sh" >> "$RC_TMP/nofnexpr.log" 2>&1; } || rc=$?
 cat "$RC_TMP/nofnexpr.log"
-p=$(grep -c '^ok ' "$RC_TMP/nofnexpr.log" || true)
-f=$(grep -c '^not ok ' "$RC_TMP/nofnexpr.log" || true)
-[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
-count "$p" "$f"
+count_tap "$RC_TMP/nofnexpr.log" "$rc"
 
 # 7. The Debian package (dpkg-buildpackage, installed into a scratch root)
 #    and the PGXN archive (make dist, pgxn install into a scratch DESTDIR).
@@ -154,15 +149,10 @@ if [ "${RC_DEB:-1}" != 0 ]; then
         need=$(RC_WITH_DEB=1 rc_missing_packages)
         # shellcheck disable=SC2086
         [ -z "$need" ] || rc_apt_install $need
-        set +e
-        "$RC_ROOT/test/deb.sh" > "$RC_TMP/deb.log" 2>&1
-        rc=$?
-        set -e
+        rc=0
+        "$RC_ROOT/test/deb.sh" > "$RC_TMP/deb.log" 2>&1 || rc=$?
         grep -v '^# gcc ' "$RC_TMP/deb.log"
-        p=$(grep -c '^ok ' "$RC_TMP/deb.log" || true)
-        f=$(grep -c '^not ok ' "$RC_TMP/deb.log" || true)
-        [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
-        count "$p" "$f"
+        count_tap "$RC_TMP/deb.log" "$rc"
     fi
 fi
 
