@@ -197,13 +197,14 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.provider_transaction_pro
 CREATE VIEW @extschema@.remittance_reconciliation WITH (security_invoker = true) AS
 SELECT r.remittance_id, r.payer_id, r.payer_identifier, r.trace_number, r.payment_date,
        r.total_payment,
-       COALESCE(c.claims_paid, 0::numeric) AS claims_paid,
-       COALESCE(p.interest, 0::numeric) AS interest,
-       COALESCE(p.forward_balance, 0::numeric) AS forward_balance,
-       COALESCE(p.recoupment, 0::numeric) AS recoupment,
-       COALESCE(p.other, 0::numeric) AS other_provider_adjustments,
-       r.total_payment OPERATOR(pg_catalog.-) COALESCE(c.claims_paid, 0::numeric)
-           OPERATOR(pg_catalog.-) COALESCE(p.total, 0::numeric) AS unreconciled
+       -- sums of numeric(14,2) amounts: exact at scale 2, declared for BI tools
+       pg_catalog.round(COALESCE(c.claims_paid, 0::numeric), 2)::pg_catalog.numeric(18,2) AS claims_paid,
+       pg_catalog.round(COALESCE(p.interest, 0::numeric), 2)::pg_catalog.numeric(18,2) AS interest,
+       pg_catalog.round(COALESCE(p.forward_balance, 0::numeric), 2)::pg_catalog.numeric(18,2) AS forward_balance,
+       pg_catalog.round(COALESCE(p.recoupment, 0::numeric), 2)::pg_catalog.numeric(18,2) AS recoupment,
+       pg_catalog.round(COALESCE(p.other, 0::numeric), 2)::pg_catalog.numeric(18,2) AS other_provider_adjustments,
+       pg_catalog.round(r.total_payment OPERATOR(pg_catalog.-) COALESCE(c.claims_paid, 0::numeric)
+           OPERATOR(pg_catalog.-) COALESCE(p.total, 0::numeric), 2)::pg_catalog.numeric(18,2) AS unreconciled
   FROM @extschema@.remittance r
   LEFT JOIN LATERAL (
         SELECT pg_catalog.sum(rc.paid_amount) AS claims_paid
@@ -225,12 +226,12 @@ COMMENT ON COLUMN @extschema@.remittance_reconciliation.payer_identifier IS 'Pay
 COMMENT ON COLUMN @extschema@.remittance_reconciliation.trace_number IS 'TRN02 trace number.';
 COMMENT ON COLUMN @extschema@.remittance_reconciliation.payment_date IS 'BPR16 payment date.';
 COMMENT ON COLUMN @extschema@.remittance_reconciliation.total_payment IS 'BPR02 total payment.';
-COMMENT ON COLUMN @extschema@.remittance_reconciliation.claims_paid IS 'Σ CLP04 of the remittance''s claims (matched or not).';
-COMMENT ON COLUMN @extschema@.remittance_reconciliation.interest IS 'Σ provider transactions of kind interest (PLB L6).';
-COMMENT ON COLUMN @extschema@.remittance_reconciliation.forward_balance IS 'Σ provider transactions of kind forward_balance (PLB FB).';
-COMMENT ON COLUMN @extschema@.remittance_reconciliation.recoupment IS 'Σ provider transactions of kind recoupment (PLB WO, 72).';
-COMMENT ON COLUMN @extschema@.remittance_reconciliation.other_provider_adjustments IS 'Σ the other provider transactions.';
-COMMENT ON COLUMN @extschema@.remittance_reconciliation.unreconciled IS 'BPR02 - claims_paid - Σ provider transactions: 0 when the payment is fully explained.';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.claims_paid IS 'Σ CLP04 of the remittance''s claims (matched or not).  numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.interest IS 'Σ provider transactions of kind interest (PLB L6).  numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.forward_balance IS 'Σ provider transactions of kind forward_balance (PLB FB).  numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.recoupment IS 'Σ provider transactions of kind recoupment (PLB WO, 72).  numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.other_provider_adjustments IS 'Σ the other provider transactions.  numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.remittance_reconciliation.unreconciled IS 'BPR02 - claims_paid - Σ provider transactions: 0 when the payment is fully explained.  numeric(18,2): money, rounded to the cent.';
 
 -- -------------------------------------------------------------------
 -- Reason codes payers use for pricing are contractual allowances, not

@@ -108,6 +108,13 @@ SELECT set_eq(
       ('initial_denial_rate', 'initial_denial_rate_hfma', 'numeric(26,6)'),
       ('initial_denial_rate', 'initial_denial_rate_dollars_hfma', 'numeric(26,6)'),
       ('month_end_balances', 'balance', 'numeric(18,2)'),
+      ('remittance_reconciliation', 'total_payment', 'numeric(14,2)'),
+      ('remittance_reconciliation', 'claims_paid', 'numeric(18,2)'),
+      ('remittance_reconciliation', 'interest', 'numeric(18,2)'),
+      ('remittance_reconciliation', 'forward_balance', 'numeric(18,2)'),
+      ('remittance_reconciliation', 'recoupment', 'numeric(18,2)'),
+      ('remittance_reconciliation', 'other_provider_adjustments', 'numeric(18,2)'),
+      ('remittance_reconciliation', 'unreconciled', 'numeric(18,2)'),
       ('remittance_denial_rate', 'charges_remitted', 'numeric(18,2)'),
       ('remittance_denial_rate', 'charges_denied', 'numeric(18,2)'),
       ('remittance_denial_rate', 'remittance_denial_rate', 'numeric(26,6)'),
@@ -116,7 +123,7 @@ SELECT set_eq(
       ('unmatched_remittance_claims', 'paid_amount', 'numeric(14,2)'),
       ('unmatched_remittance_claims', 'patient_responsibility', 'numeric(14,2)')
     $$,
-    'every numeric view column has its documented type (77 columns)');
+    'every numeric view column has its documented type (84 columns)');
 
 SELECT is((SELECT array_agg(c.relname || '.' || a.attname ORDER BY 1)
            FROM pg_class c

@@ -117,12 +117,13 @@ UNION ALL
 (SELECT 'before', * FROM before_bal EXCEPT SELECT 'before', * FROM revcycle.ar_balances('2025-06-30'));
 
 -- Days in A/R trend: the all-payers row equals the aggregates computed
--- directly.  Month-ends where not:
+-- directly, rounded as the view rounds them (days numeric(21,1), money
+-- numeric(18,2)).  Month-ends where not:
 SELECT t.month_end, t.net_ar, d.net_ar, t.days_in_ar, d.gross, t.net_days_in_ar, d.net
   FROM revcycle.days_in_ar_trend t
-  CROSS JOIN LATERAL (SELECT revcycle.net_ar(revcycle.ar_days_agg(kind, amount, posted_date, t.month_end)) AS net_ar,
-                             revcycle.days_in_ar(kind, amount, posted_date, t.month_end) AS gross,
-                             revcycle.net_days_in_ar(kind, amount, posted_date, t.month_end) AS net
+  CROSS JOIN LATERAL (SELECT round(revcycle.net_ar(revcycle.ar_days_agg(kind, amount, posted_date, t.month_end)), 2) AS net_ar,
+                             round(revcycle.days_in_ar(kind, amount, posted_date, t.month_end), 1) AS gross,
+                             round(revcycle.net_days_in_ar(kind, amount, posted_date, t.month_end), 1) AS net
                         FROM revcycle.ledger WHERE posted_date <= t.month_end) d
  WHERE t.payer_id IS NULL
    AND (t.net_ar IS DISTINCT FROM d.net_ar OR t.days_in_ar IS DISTINCT FROM d.gross
