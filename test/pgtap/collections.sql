@@ -3,7 +3,7 @@
 -- The last two tests cover every object of the extension, whatever the
 -- version: all commented, all functions PARALLEL SAFE.
 BEGIN;
-SELECT plan(206);
+SELECT plan(226);
 
 -- ---------------------------------------------------------------------
 -- Functions: exists, return type, volatility, strictness, PARALLEL SAFE.
@@ -176,6 +176,53 @@ SELECT is((SELECT array_agg(a.attname ORDER BY a.attnum) FROM pg_attribute a
              AND NOT a.attisdropped AND coalesce(btrim(d.description), '') = ''),
           NULL, format('every column of revcycle.%s has a comment', v))
 FROM unnest(ARRAY['collections_monthly_by_payer', 'collections_monthly_by_payer_class']) AS v;
+
+-- ---------------------------------------------------------------------
+-- Cohort collection rates (0.3.0, issue 15): the view collections_by_
+-- service_month and its function of as_of: has_view, columns_are,
+-- security_invoker, has_function, STABLE = 5; the 8 non-money column
+-- types (money and fraction types are in bi_types.sql) = 8; the
+-- function's result columns = 1; the cash-basis views never flag the
+-- AAFP benchmark = 2; PARALLEL SAFE, comments = 4.  20 in all.
+-- ---------------------------------------------------------------------
+SELECT has_view('revcycle', 'collections_by_service_month', 'view revcycle.collections_by_service_month exists');
+SELECT columns_are('revcycle', 'collections_by_service_month',
+    ARRAY['service_month', 'payer_id', 'payer_name', 'payer_class', 'gross_charges', 'payments',
+          'refunds', 'contractual_adjustments', 'other_adjustments', 'open_ar', 'open_share',
+          'months_since_service', 'is_mature', 'gross_collection_rate', 'net_collection_rate',
+          'below_aafp_benchmark', 'as_of'],
+    'collections_by_service_month has exactly its documented columns');
+SELECT ok((SELECT 'security_invoker=true' = ANY (c.reloptions) FROM pg_class c
+           WHERE c.oid = 'revcycle.collections_by_service_month'::regclass),
+          'view revcycle.collections_by_service_month is security_invoker');
+SELECT has_function('revcycle', 'collections_by_service_month', ARRAY['date'],
+    'function revcycle.collections_by_service_month(date) exists');
+SELECT volatility_is('revcycle', 'collections_by_service_month', ARRAY['date'], 'stable',
+    'collections_by_service_month(date) is STABLE');
+SELECT col_type_is('revcycle', 'collections_by_service_month', c, t,
+                   format('revcycle.collections_by_service_month.%s is %s', c, t))
+FROM (VALUES ('service_month', 'date'), ('payer_id', 'bigint'), ('payer_name', 'text'),
+             ('payer_class', 'text'), ('months_since_service', 'integer'), ('is_mature', 'boolean'),
+             ('below_aafp_benchmark', 'boolean'), ('as_of', 'date')) AS x(c, t);
+SELECT is((SELECT pg_get_function_result('revcycle.collections_by_service_month(date)'::regprocedure)),
+          'TABLE(service_month date, payer_id bigint, payer_name text, payer_class text, gross_charges numeric, payments numeric, refunds numeric, contractual_adjustments numeric, other_adjustments numeric, open_ar numeric, open_share numeric, months_since_service integer, is_mature boolean, gross_collection_rate numeric, net_collection_rate numeric, below_aafp_benchmark boolean)',
+          'collections_by_service_month(date) returns the documented columns, exact (unrounded) numerics');
+SELECT ok(pg_get_viewdef(format('revcycle.%I', v)::regclass) ~ 'NULL::boolean AS below_aafp_benchmark',
+          format('cash-basis view revcycle.%s never sets below_aafp_benchmark', v))
+FROM unnest(ARRAY['collections_monthly_by_payer', 'collections_monthly_by_payer_class']) AS v;
+SELECT is((SELECT p.proparallel::text FROM pg_proc p
+           WHERE p.oid = 'revcycle.collections_by_service_month(date)'::regprocedure),
+          's', 'collections_by_service_month(date) is PARALLEL SAFE');
+SELECT ok(obj_description('revcycle.collections_by_service_month(date)'::regprocedure, 'pg_proc') ~ 'mature',
+          'collections_by_service_month(date) is commented with its maturity rule');
+SELECT ok(col_description('revcycle.collections_by_service_month'::regclass,
+                          (SELECT attnum FROM pg_attribute WHERE attrelid = 'revcycle.collections_by_service_month'::regclass
+                              AND attname = 'is_mature')) ~ 'months_since_service >= 6',
+          'collections_by_service_month.is_mature states the maturity rule');
+SELECT ok(col_description('revcycle.collections_by_service_month'::regclass,
+                          (SELECT attnum FROM pg_attribute WHERE attrelid = 'revcycle.collections_by_service_month'::regclass
+                              AND attname = 'net_collection_rate')) ~ 'AAFP',
+          'collections_by_service_month.net_collection_rate names its source');
 
 -- ---------------------------------------------------------------------
 -- Every object of the extension (any version): commented; every function

@@ -1,0 +1,169 @@
+
+-- ===================================================================
+-- revcycle 0.3.0: KPI definitions to the standard (issue 15).
+-- Runs after 60_bi_column_types.sql: a view changed here is redefined
+-- from its 60_ form (declared numeric types rounded once in the final
+-- select, a comment on every column ending with its type,
+-- security_invoker).  Operators in the new DDL are written
+-- OPERATOR(pg_catalog.x) (README.md, "Security").
+-- ===================================================================
+
+-- -------------------------------------------------------------------
+-- Item 1. Collection rates by service month (cohort; AAFP, HFMA).
+-- The charges of the services of a month (accounts whose first date of
+-- service falls in it, by the account's primary payer) against
+-- everything posted on those accounts up to the as-of date, whenever it
+-- was posted.  Sums come from the engine (collections_agg(kind, amount)
+-- and its accessors); the open balance, share and rates are computed
+-- once per cohort from those sums.
+--   open_ar    = charges - payments + refunds - contractual - other
+--                (transfers move A/R between payers of the same account
+--                and net to zero in a cohort)
+--   open_share = open_ar / charges (NULL when charges are not positive)
+--   months_since_service = calendar months from the service month to
+--                the month of as_of (January -> March = 2)
+--   is_mature  = months_since_service >= 6, or months_since_service >= 1
+--                and open_share < 0.05 (the service month itself is
+--                never mature: its late charges can still post)
+--   below_aafp_benchmark = net rate < 0.95 on mature cohorts only,
+--                NULL on immature ones.
+-- -------------------------------------------------------------------
+CREATE FUNCTION @extschema@.collections_by_service_month(as_of date)
+    RETURNS TABLE (service_month date, payer_id bigint, payer_name text, payer_class text,
+                   gross_charges numeric, payments numeric, refunds numeric,
+                   contractual_adjustments numeric, other_adjustments numeric,
+                   open_ar numeric, open_share numeric, months_since_service integer,
+                   is_mature boolean, gross_collection_rate numeric,
+                   net_collection_rate numeric, below_aafp_benchmark boolean)
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT c.service_month, c.payer_id, p.name, p.payer_class::pg_catalog.text,
+           @extschema@.gross_charges(c.s), @extschema@.payments(c.s), @extschema@.refunds(c.s),
+           @extschema@.contractual_adjustments(c.s), @extschema@.other_adjustments(c.s),
+           o.open_ar, sh.open_share, ms.months, mt.is_mature,
+           @extschema@.gross_collection_rate(c.s), @extschema@.net_collection_rate(c.s),
+           CASE WHEN mt.is_mature
+                THEN @extschema@.net_collection_rate(c.s) OPERATOR(pg_catalog.<) 0.95 END
+      FROM (SELECT pg_catalog.date_trunc('month', a.service_from::pg_catalog.timestamp)::pg_catalog.date AS service_month,
+                   a.primary_payer_id AS payer_id,
+                   @extschema@.collections_agg(l.kind, l.amount) AS s
+              FROM @extschema@.ledger l
+              JOIN @extschema@.account a ON a.account_id OPERATOR(pg_catalog.=) l.account_id
+             WHERE l.posted_date OPERATOR(pg_catalog.<=) collections_by_service_month.as_of
+               AND a.service_from OPERATOR(pg_catalog.<=) collections_by_service_month.as_of
+             GROUP BY 1, 2) c
+      JOIN @extschema@.payer p ON p.payer_id OPERATOR(pg_catalog.=) c.payer_id
+     CROSS JOIN LATERAL (
+           SELECT @extschema@.gross_charges(c.s) OPERATOR(pg_catalog.-) @extschema@.payments(c.s)
+                  OPERATOR(pg_catalog.+) @extschema@.refunds(c.s)
+                  OPERATOR(pg_catalog.-) @extschema@.contractual_adjustments(c.s)
+                  OPERATOR(pg_catalog.-) @extschema@.other_adjustments(c.s) AS open_ar) o
+     CROSS JOIN LATERAL (
+           SELECT CASE WHEN @extschema@.gross_charges(c.s) OPERATOR(pg_catalog.>) 0
+                       THEN o.open_ar OPERATOR(pg_catalog./) @extschema@.gross_charges(c.s) END AS open_share) sh
+     CROSS JOIN LATERAL (
+           SELECT ((pg_catalog.date_part('year', collections_by_service_month.as_of::pg_catalog.timestamp)
+                    OPERATOR(pg_catalog.-) pg_catalog.date_part('year', c.service_month::pg_catalog.timestamp))
+                   OPERATOR(pg_catalog.*) 12
+                   OPERATOR(pg_catalog.+) pg_catalog.date_part('month', collections_by_service_month.as_of::pg_catalog.timestamp)
+                   OPERATOR(pg_catalog.-) pg_catalog.date_part('month', c.service_month::pg_catalog.timestamp)
+                  )::pg_catalog.int4 AS months) ms
+     CROSS JOIN LATERAL (
+           SELECT ms.months OPERATOR(pg_catalog.>=) 6
+                  OR (ms.months OPERATOR(pg_catalog.>=) 1
+                      AND COALESCE(sh.open_share OPERATOR(pg_catalog.<) 0.05, false)) AS is_mature) mt;
+END;
+COMMENT ON FUNCTION @extschema@.collections_by_service_month(date) IS
+    'Collection rates by service month (cohort): per first-service month of the accounts and primary payer, the charges against everything posted on those accounts on or before as_of, with the share still open, the months since service (calendar months to the month of as_of) and maturity (6 months passed, or at least one month passed and under 5% of charges still open); the AAFP 95% flag only on mature cohorts.  Exact values, unrounded; the view collections_by_service_month rounds them.';
+
+CREATE VIEW @extschema@.collections_by_service_month WITH (security_invoker = true) AS
+SELECT c.service_month, c.payer_id, c.payer_name, c.payer_class,
+       pg_catalog.round(c.gross_charges, 2)::pg_catalog.numeric(18,2) AS gross_charges,
+       pg_catalog.round(c.payments, 2)::pg_catalog.numeric(18,2) AS payments,
+       pg_catalog.round(c.refunds, 2)::pg_catalog.numeric(18,2) AS refunds,
+       pg_catalog.round(c.contractual_adjustments, 2)::pg_catalog.numeric(18,2) AS contractual_adjustments,
+       pg_catalog.round(c.other_adjustments, 2)::pg_catalog.numeric(18,2) AS other_adjustments,
+       pg_catalog.round(c.open_ar, 2)::pg_catalog.numeric(18,2) AS open_ar,
+       pg_catalog.round(c.open_share, 6)::pg_catalog.numeric(26,6) AS open_share,
+       c.months_since_service,
+       c.is_mature,
+       pg_catalog.round(c.gross_collection_rate, 6)::pg_catalog.numeric(26,6) AS gross_collection_rate,
+       pg_catalog.round(c.net_collection_rate, 6)::pg_catalog.numeric(26,6) AS net_collection_rate,
+       c.below_aafp_benchmark,
+       r.as_of
+  FROM (SELECT COALESCE(pg_catalog.max(l.posted_date), CURRENT_DATE) AS as_of
+          FROM @extschema@.ledger l) r
+ CROSS JOIN LATERAL @extschema@.collections_by_service_month(r.as_of) c;
+COMMENT ON VIEW @extschema@.collections_by_service_month IS
+    'Collection rates by service month (cohort; AAFP net collection rate, MGMA gross and adjusted FFS collection percentages): collections_by_service_month(as_of) as of the last posting date in the ledger (the data cut-off, not CURRENT_DATE: a ledger loaded up to a past date does not make its cohorts look mature), rounded.  Judge the AAFP 95% benchmark here, on mature cohorts; collections_monthly_by_payer is cash basis.';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.service_month IS 'First day of the month of the accounts'' first date of service (account.service_from): the cohort.';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.payer_id IS 'Primary payer of the accounts (financial class); all of an account''s postings count here, including patient and secondary-payer payments.';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.payer_name IS 'Primary payer name.';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.payer_class IS 'Class of the primary payer (medicare, medicaid, commercial, managed_care, self_pay, workers_comp, other_government).';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.gross_charges IS 'Gross charges of the cohort''s accounts posted on or before as_of (whenever posted). numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.payments IS 'Payments posted on the cohort''s accounts on or before as_of, in any month. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.refunds IS 'Refunds posted on the cohort''s accounts on or before as_of. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.contractual_adjustments IS 'Contractual adjustments posted on the cohort''s accounts on or before as_of. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.other_adjustments IS 'Administrative, small-balance, denial, bad-debt and charity write-offs posted on the cohort''s accounts on or before as_of. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.open_ar IS 'Still open: gross_charges - payments + refunds - contractual_adjustments - other_adjustments (the cohort''s net A/R, all payers). numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.open_share IS 'open_ar / gross_charges, a fraction; NULL when gross charges are not positive. numeric(26,6): a fraction, rounded to 6 decimals.';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.months_since_service IS 'Calendar months from service_month to the month of as_of (0 = the service month itself).';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.is_mature IS 'Maturity rule: months_since_service >= 6, or months_since_service >= 1 and open_share < 0.05 (compares the exact share).';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.gross_collection_rate IS 'Payments / gross charges of the cohort (MGMA gross FFS collection percentage); NULL when charges are zero. numeric(26,6): a fraction, rounded to 6 decimals.';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.net_collection_rate IS 'AAFP net (adjusted) collection rate of the cohort: (payments - refunds) / (gross charges - contractual adjustments); NULL when the denominator is zero. numeric(26,6): a fraction, rounded to 6 decimals.';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.below_aafp_benchmark IS 'AAFP: true when the exact net collection rate of a mature cohort is below 95%; NULL when the cohort is not mature or the rate is NULL.';
+COMMENT ON COLUMN @extschema@.collections_by_service_month.as_of IS 'The as-of date: the last posting date in the ledger (CURRENT_DATE when the ledger is empty).';
+
+-- The cash-basis views keep their columns; below_aafp_benchmark is never
+-- set on a cash-basis row any more (a month's payments against the same
+-- month's charges swing outside 0-100%: the AAFP benchmark is judged on
+-- mature cohorts, collections_by_service_month).
+CREATE OR REPLACE VIEW @extschema@.collections_monthly_by_payer WITH (security_invoker = true) AS
+SELECT s.month,
+       p.payer_id,
+       p.name AS payer_name,
+       p.payer_class::text AS payer_class,
+       pg_catalog.round(@extschema@.gross_charges(s.summary), 2)::pg_catalog.numeric(18,2) AS gross_charges,
+       pg_catalog.round(@extschema@.payments(s.summary), 2)::pg_catalog.numeric(18,2) AS payments,
+       pg_catalog.round(@extschema@.refunds(s.summary), 2)::pg_catalog.numeric(18,2) AS refunds,
+       pg_catalog.round(@extschema@.contractual_adjustments(s.summary), 2)::pg_catalog.numeric(18,2) AS contractual_adjustments,
+       pg_catalog.round(@extschema@.other_adjustments(s.summary), 2)::pg_catalog.numeric(18,2) AS other_adjustments,
+       pg_catalog.round(@extschema@.gross_collection_rate(s.summary), 6)::pg_catalog.numeric(26,6) AS gross_collection_rate,
+       pg_catalog.round(@extschema@.net_collection_rate(s.summary), 6)::pg_catalog.numeric(26,6) AS net_collection_rate,
+       NULL::pg_catalog.bool AS below_aafp_benchmark
+FROM (SELECT pg_catalog.date_trunc('month', l.posted_date::pg_catalog.timestamp)::pg_catalog.date AS month,
+             a.primary_payer_id AS payer_id,
+             @extschema@.collections_agg(l.kind, l.amount) AS summary
+      FROM @extschema@.ledger AS l
+      JOIN @extschema@.account AS a ON a.account_id OPERATOR(pg_catalog.=) l.account_id
+      GROUP BY 1, 2) AS s
+JOIN @extschema@.payer AS p ON p.payer_id OPERATOR(pg_catalog.=) s.payer_id;
+COMMENT ON VIEW @extschema@.collections_monthly_by_payer IS
+    'Cash basis: monthly collection sums and rates per primary payer of the accounts (financial class), by posting month: a month''s payments against the same month''s charges, which can fall outside 0-100% and are never judged against the AAFP benchmark; use collections_by_service_month (cohort) for that (security_invoker: row-level security on the ledger and accounts applies).';
+COMMENT ON COLUMN @extschema@.collections_monthly_by_payer.gross_collection_rate IS 'Cash basis: payments / gross charges posted in the same month (fraction); NULL when no charges posted. numeric(26,6): a fraction, rounded to 6 decimals.';
+COMMENT ON COLUMN @extschema@.collections_monthly_by_payer.net_collection_rate IS 'Cash basis: (payments - refunds) / (gross charges - contractual adjustments) posted in the same month, a fraction; NULL when the denominator is zero; not a cohort rate, not comparable with the AAFP benchmark. numeric(26,6): a fraction, rounded to 6 decimals.';
+COMMENT ON COLUMN @extschema@.collections_monthly_by_payer.below_aafp_benchmark IS 'Always NULL since 0.3.0: a cash-basis month is never flagged against the AAFP 95% benchmark (see collections_by_service_month.below_aafp_benchmark, set on mature cohorts).';
+
+CREATE OR REPLACE VIEW @extschema@.collections_monthly_by_payer_class WITH (security_invoker = true) AS
+SELECT s.month,
+       s.payer_class::text AS payer_class,
+       pg_catalog.round(@extschema@.gross_charges(s.summary), 2)::pg_catalog.numeric(18,2) AS gross_charges,
+       pg_catalog.round(@extschema@.payments(s.summary), 2)::pg_catalog.numeric(18,2) AS payments,
+       pg_catalog.round(@extschema@.refunds(s.summary), 2)::pg_catalog.numeric(18,2) AS refunds,
+       pg_catalog.round(@extschema@.contractual_adjustments(s.summary), 2)::pg_catalog.numeric(18,2) AS contractual_adjustments,
+       pg_catalog.round(@extschema@.other_adjustments(s.summary), 2)::pg_catalog.numeric(18,2) AS other_adjustments,
+       pg_catalog.round(@extschema@.gross_collection_rate(s.summary), 6)::pg_catalog.numeric(26,6) AS gross_collection_rate,
+       pg_catalog.round(@extschema@.net_collection_rate(s.summary), 6)::pg_catalog.numeric(26,6) AS net_collection_rate,
+       NULL::pg_catalog.bool AS below_aafp_benchmark
+FROM (SELECT pg_catalog.date_trunc('month', l.posted_date::pg_catalog.timestamp)::pg_catalog.date AS month,
+             p.payer_class,
+             @extschema@.collections_agg(l.kind, l.amount) AS summary
+      FROM @extschema@.ledger AS l
+      JOIN @extschema@.account AS a ON a.account_id OPERATOR(pg_catalog.=) l.account_id
+      JOIN @extschema@.payer AS p ON p.payer_id OPERATOR(pg_catalog.=) a.primary_payer_id
+      GROUP BY 1, 2) AS s;
+COMMENT ON VIEW @extschema@.collections_monthly_by_payer_class IS
+    'Cash basis: monthly collection sums and rates per payer class of the accounts'' primary payer, by posting month; never judged against the AAFP benchmark (use collections_by_service_month, cohort) (security_invoker: row-level security on the ledger and accounts applies).';
+COMMENT ON COLUMN @extschema@.collections_monthly_by_payer_class.gross_collection_rate IS 'Cash basis: payments / gross charges posted in the same month (fraction); NULL when no charges posted. numeric(26,6): a fraction, rounded to 6 decimals.';
+COMMENT ON COLUMN @extschema@.collections_monthly_by_payer_class.net_collection_rate IS 'Cash basis: (payments - refunds) / (gross charges - contractual adjustments) posted in the same month, a fraction; NULL when the denominator is zero; not comparable with the AAFP benchmark. numeric(26,6): a fraction, rounded to 6 decimals.';
+COMMENT ON COLUMN @extschema@.collections_monthly_by_payer_class.below_aafp_benchmark IS 'Always NULL since 0.3.0: a cash-basis month is never flagged against the AAFP 95% benchmark (see collections_by_service_month.below_aafp_benchmark, set on mature cohorts).';
