@@ -167,3 +167,67 @@ COMMENT ON VIEW @extschema@.collections_monthly_by_payer_class IS
 COMMENT ON COLUMN @extschema@.collections_monthly_by_payer_class.gross_collection_rate IS 'Cash basis: payments / gross charges posted in the same month (fraction); NULL when no charges posted. numeric(26,6): a fraction, rounded to 6 decimals.';
 COMMENT ON COLUMN @extschema@.collections_monthly_by_payer_class.net_collection_rate IS 'Cash basis: (payments - refunds) / (gross charges - contractual adjustments) posted in the same month, a fraction; NULL when the denominator is zero; not comparable with the AAFP benchmark. numeric(26,6): a fraction, rounded to 6 decimals.';
 COMMENT ON COLUMN @extschema@.collections_monthly_by_payer_class.below_aafp_benchmark IS 'Always NULL since 0.3.0: a cash-basis month is never flagged against the AAFP 95% benchmark (see collections_by_service_month.below_aafp_benchmark, set on mature cohorts).';
+
+-- -------------------------------------------------------------------
+-- Item 2. Aged A/R: billed vs total (HFMA MAP Keys AR-1, AR-3).
+-- AR-1 "aged A/R as a percentage of billed A/R" counts only accounts
+-- final billed (account.final_billed_date on or before the month-end);
+-- AR-3 is the same share of total A/R, billed + unbilled (DNFB and
+-- in-house accounts are unbilled).  Debit balances, aged from the date of
+-- service (AAFP) as before; total_ar is what billed_ar was in 0.2.0.
+-- -------------------------------------------------------------------
+DROP VIEW @extschema@.aged_ar_percent;
+CREATE VIEW @extschema@.aged_ar_percent WITH (security_invoker = true) AS
+WITH aged AS (
+    SELECT b.month_end, p.payer_class::pg_catalog.text AS payer_class,
+           COALESCE(a.final_billed_date OPERATOR(pg_catalog.<=) b.month_end, false) AS billed,
+           @extschema@.ar_aging(b.balance, b.service_date, b.month_end) AS aging
+      FROM @extschema@.month_end_balances b
+      JOIN @extschema@.payer p ON p.payer_id OPERATOR(pg_catalog.=) b.payer_id
+      JOIN @extschema@.account a ON a.account_id OPERATOR(pg_catalog.=) b.account_id
+     GROUP BY b.month_end, p.payer_class, 3
+), rolled AS (
+    SELECT g.month_end, COALESCE(g.payer_class, 'all') AS payer_group,
+           @extschema@.ar_aging_merge(g.aging) AS total_aging,
+           @extschema@.ar_aging_merge(g.aging) FILTER (WHERE g.billed) AS billed_aging,
+           @extschema@.ar_aging_merge(g.aging) FILTER (WHERE NOT g.billed) AS unbilled_aging
+      FROM aged g
+     GROUP BY GROUPING SETS ((g.month_end, g.payer_class), (g.month_end))
+)
+SELECT r.month_end, r.payer_group,
+       pg_catalog.round(@extschema@.ar_debit_total(r.total_aging), 2)::pg_catalog.numeric(18,2) AS total_ar,
+       pg_catalog.round(COALESCE(@extschema@.ar_debit_total(r.unbilled_aging), 0), 2)::pg_catalog.numeric(18,2) AS unbilled_ar,
+       pg_catalog.round(COALESCE(@extschema@.ar_debit_total(r.billed_aging), 0), 2)::pg_catalog.numeric(18,2) AS billed_ar,
+       pg_catalog.round(ov.total_90, 2)::pg_catalog.numeric(18,2) AS ar_over_90_total,
+       pg_catalog.round(ov.billed_90, 2)::pg_catalog.numeric(18,2) AS ar_over_90_billed,
+       pg_catalog.round(ov.total_120, 2)::pg_catalog.numeric(18,2) AS ar_over_120_total,
+       pg_catalog.round(ov.billed_120, 2)::pg_catalog.numeric(18,2) AS ar_over_120_billed,
+       pg_catalog.round(@extschema@.ar_over(r.billed_aging, 90), 6)::pg_catalog.numeric(26,6) AS share_over_90_billed,
+       pg_catalog.round(@extschema@.ar_over(r.total_aging, 90), 6)::pg_catalog.numeric(26,6) AS share_over_90_total,
+       pg_catalog.round(@extschema@.ar_over(r.billed_aging, 120), 6)::pg_catalog.numeric(26,6) AS share_over_120_billed,
+       pg_catalog.round(@extschema@.ar_over(r.total_aging, 120), 6)::pg_catalog.numeric(26,6) AS share_over_120_total
+  FROM rolled r
+ CROSS JOIN LATERAL (
+       SELECT (SELECT pg_catalog.sum(x.amount) FROM @extschema@.aging_buckets(r.total_aging) x
+                WHERE x.min_days OPERATOR(pg_catalog.>) 90) AS total_90,
+              COALESCE((SELECT pg_catalog.sum(x.amount) FROM @extschema@.aging_buckets(r.billed_aging) x
+                         WHERE x.min_days OPERATOR(pg_catalog.>) 90), 0) AS billed_90,
+              (SELECT pg_catalog.sum(x.amount) FROM @extschema@.aging_buckets(r.total_aging) x
+                WHERE x.min_days OPERATOR(pg_catalog.>) 120) AS total_120,
+              COALESCE((SELECT pg_catalog.sum(x.amount) FROM @extschema@.aging_buckets(r.billed_aging) x
+                         WHERE x.min_days OPERATOR(pg_catalog.>) 120), 0) AS billed_120) ov;
+COMMENT ON VIEW @extschema@.aged_ar_percent IS
+    'Aged A/R per month-end, per payer class and in total (payer_group ''all''), aged from the date of service (AAFP), debit balances only: HFMA MAP Key AR-1 (aged A/R as a percentage of billed A/R: accounts final billed by the month-end) and AR-3 (aged A/R as a percentage of total A/R: billed + unbilled, DNFB and in-house included); AAFP % of A/R over 120 days.';
+COMMENT ON COLUMN @extschema@.aged_ar_percent.month_end IS 'Last day of the month.';
+COMMENT ON COLUMN @extschema@.aged_ar_percent.payer_group IS 'Payer class of the responsible payer, or ''all'' for all payers.';
+COMMENT ON COLUMN @extschema@.aged_ar_percent.total_ar IS 'Total A/R (HFMA AR-3 denominator): sum of debit balances at month-end, billed and unbilled; billed_ar + unbilled_ar. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_ar_percent.unbilled_ar IS 'Debit balances of accounts not final billed by the month-end (account.final_billed_date NULL or later): discharged not final billed (DNFB) and in-house. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_ar_percent.billed_ar IS 'Billed A/R (HFMA AR-1 denominator): debit balances of accounts final billed on or before the month-end. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_ar_percent.ar_over_90_total IS 'Debit balances older than 90 days from the date of service, billed and unbilled. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_ar_percent.ar_over_90_billed IS 'Billed debit balances older than 90 days from the date of service. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_ar_percent.ar_over_120_total IS 'Debit balances older than 120 days from the date of service, billed and unbilled. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_ar_percent.ar_over_120_billed IS 'Billed debit balances older than 120 days from the date of service. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_ar_percent.share_over_90_billed IS 'HFMA MAP Key AR-1 (> 90 days): ar_over_90_billed / billed_ar, a fraction; NULL when billed_ar is zero. numeric(26,6): a fraction, rounded to 6 decimals.';
+COMMENT ON COLUMN @extschema@.aged_ar_percent.share_over_90_total IS 'HFMA MAP Key AR-3 (> 90 days): ar_over_90_total / total_ar, a fraction; NULL when total_ar is zero. numeric(26,6): a fraction, rounded to 6 decimals.';
+COMMENT ON COLUMN @extschema@.aged_ar_percent.share_over_120_billed IS 'HFMA MAP Key AR-1 (> 120 days): ar_over_120_billed / billed_ar, a fraction; NULL when billed_ar is zero. numeric(26,6): a fraction, rounded to 6 decimals.';
+COMMENT ON COLUMN @extschema@.aged_ar_percent.share_over_120_total IS 'HFMA MAP Key AR-3 (> 120 days) and AAFP % of A/R over 120 days: ar_over_120_total / total_ar, a fraction; NULL when total_ar is zero. numeric(26,6): a fraction, rounded to 6 decimals.';

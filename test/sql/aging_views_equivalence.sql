@@ -184,11 +184,19 @@ SELECT 'aged_trial_balance' AS view,
        (SELECT count(*) FROM revcycle.aged_trial_balance) = (SELECT count(*) FROM old_typed_aged_trial_balance) AS same_row_count,
        (SELECT count(*) FROM (SELECT n::text FROM revcycle.aged_trial_balance n EXCEPT ALL SELECT o::text FROM old_typed_aged_trial_balance o) x) AS text_differs;
 
+-- 0.3.0 (issue 15) splits aged_ar_percent into billed (HFMA AR-1) and
+-- total (AR-3) A/R; its total columns are what the original formulation
+-- computed (all debit balances): compare those.
+CREATE TEMP VIEW new_aged_ar_percent_total AS
+SELECT month_end, payer_group, total_ar AS billed_ar, ar_over_90_total AS ar_over_90,
+       ar_over_120_total AS ar_over_120, share_over_90_total AS share_over_90,
+       share_over_120_total AS share_over_120
+  FROM revcycle.aged_ar_percent;
 SELECT 'aged_ar_percent' AS view,
-       (SELECT count(*) FROM (SELECT * FROM revcycle.aged_ar_percent EXCEPT ALL SELECT * FROM old_typed_aged_ar_percent) x) AS new_except_old,
-       (SELECT count(*) FROM (SELECT * FROM old_typed_aged_ar_percent EXCEPT ALL SELECT * FROM revcycle.aged_ar_percent) x) AS old_except_new,
+       (SELECT count(*) FROM (SELECT * FROM new_aged_ar_percent_total EXCEPT ALL SELECT * FROM old_typed_aged_ar_percent) x) AS new_except_old,
+       (SELECT count(*) FROM (SELECT * FROM old_typed_aged_ar_percent EXCEPT ALL SELECT * FROM new_aged_ar_percent_total) x) AS old_except_new,
        (SELECT count(*) FROM revcycle.aged_ar_percent) = (SELECT count(*) FROM old_typed_aged_ar_percent) AS same_row_count,
-       (SELECT count(*) FROM (SELECT n::text FROM revcycle.aged_ar_percent n EXCEPT ALL SELECT o::text FROM old_typed_aged_ar_percent o) x) AS text_differs;
+       (SELECT count(*) FROM (SELECT n::text FROM new_aged_ar_percent_total n EXCEPT ALL SELECT o::text FROM old_typed_aged_ar_percent o) x) AS text_differs;
 
 SELECT 'days_in_ar_trend' AS view,
        (SELECT count(*) FROM (SELECT * FROM revcycle.days_in_ar_trend EXCEPT ALL SELECT * FROM old_typed_days_in_ar_trend) x) AS new_except_old,

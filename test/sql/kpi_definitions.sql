@@ -80,6 +80,57 @@ SELECT month, payer_name, gross_charges, payments, net_collection_rate, below_aa
 ROLLBACK;
 
 -- =====================================================================
+-- 2. Aged A/R: billed vs total (HFMA MAP Keys AR-1, AR-3).
+-- =====================================================================
+BEGIN;
+INSERT INTO revcycle.payer (payer_id, name, payer_class, payer_identifier) VALUES
+    (9111, 'Medicare (aged test)', 'medicare', 'K-AMC');
+INSERT INTO revcycle.department VALUES ('K200', 'Ward (kpi test)', 'Main (kpi test)');
+INSERT INTO revcycle.patient (patient_id, mrn) VALUES (9111, 'K-MRN-11');
+INSERT INTO revcycle.account (account_id, account_number, patient_id, facility, dept_code,
+                              patient_type, service_from, service_to, primary_payer_id, final_billed_date)
+VALUES (9111, 'K-X', 9111, 'Main (kpi test)', 'K200', 'outpatient', '2026-01-05', '2026-01-05', 9111, '2026-01-20'),
+       (9112, 'K-Y', 9111, 'Main (kpi test)', 'K200', 'outpatient', '2026-01-10', '2026-01-10', 9111, NULL),
+       (9113, 'K-Z', 9111, 'Main (kpi test)', 'K200', 'outpatient', '2025-11-01', '2025-11-01', 9111, '2026-02-05'),
+       (9114, 'K-W', 9111, 'Main (kpi test)', 'K200', 'outpatient', '2025-10-01', '2025-10-01', 9111, '2025-10-20'),
+       (9115, 'K-V', 9111, 'Main (kpi test)', 'K200', 'outpatient', '2025-10-15', '2025-10-15', 9111, NULL);
+INSERT INTO revcycle.ledger (account_id, payer_id, kind, amount, posted_date) VALUES
+    (9111, 9111, 'charge', 1000.00, '2026-01-05'),
+    (9111, 9111, 'payment', 200.00, '2026-02-10'),
+    (9112, 9111, 'charge', 400.00, '2026-01-10'),
+    (9113, 9111, 'charge', 600.00, '2025-11-01'),
+    (9114, 9111, 'charge', 300.00, '2025-10-01'),
+    (9115, 9111, 'charge', 200.00, '2025-10-15');
+-- 2026-01-31 (ages from the date of service):
+--   X 1,000 (26 days), billed 2026-01-20     -> billed
+--   Y   400 (21 days), never final billed    -> unbilled (DNFB)
+--   Z   600 (91 days), final billed 2026-02-05, after the month-end -> unbilled
+--   W   300 (122 days), billed 2025-10-20    -> billed
+--   V   200 (108 days), never final billed   -> unbilled
+--   billed_ar = 1000 + 300 = 1,300; unbilled_ar = 400 + 600 + 200 = 1,200;
+--   total_ar = 2,500 = billed + unbilled
+--   over 90: billed 300 (W), total 300 + 600 + 200 = 1,100
+--   over 120: billed 300 (W), total 300 (W)
+--   AR-1 > 90 = 300 / 1300 = 0.230769; AR-3 > 90 = 1100 / 2500 = 0.44
+--   AR-1 > 120 = 300 / 1300 = 0.230769; AR-3 > 120 = 300 / 2500 = 0.12
+-- 2026-02-28: X paid 200 -> 800 (54 days, billed); Y 400 (49 days,
+--   unbilled); Z 600 (119 days) now billed; W 300 (150 days, billed);
+--   V 200 (136 days, unbilled).
+--   billed_ar = 800 + 600 + 300 = 1,700; unbilled_ar = 400 + 200 = 600;
+--   total_ar = 2,300
+--   over 90: billed 600 + 300 = 900, total 900 + 200 = 1,100
+--   over 120: billed 300, total 300 + 200 = 500
+--   AR-1 > 90 = 900 / 1700 = 0.529412; AR-3 > 90 = 1100 / 2300 = 0.478261
+--   AR-1 > 120 = 300 / 1700 = 0.176471; AR-3 > 120 = 500 / 2300 = 0.217391
+SELECT month_end, payer_group, total_ar, unbilled_ar, billed_ar,
+       ar_over_90_total, ar_over_90_billed, ar_over_120_total, ar_over_120_billed,
+       share_over_90_billed, share_over_90_total, share_over_120_billed, share_over_120_total
+  FROM revcycle.aged_ar_percent
+ WHERE month_end IN ('2026-01-31', '2026-02-28')
+ ORDER BY month_end, payer_group;
+ROLLBACK;
+
+-- =====================================================================
 -- Sample hospital (200 accounts): offending rows, expected none.
 -- =====================================================================
 BEGIN;
@@ -114,4 +165,23 @@ SELECT v.gross_charges, v.payments, v.open_ar, l.charges, l.payments, l.ar
                sum(revcycle.ar_sign(kind) * amount) ar
           FROM revcycle.ledger) l
  WHERE (v.gross_charges, v.payments, v.open_ar) IS DISTINCT FROM (l.charges, l.payments, l.ar);
+-- 2. billed_ar + unbilled_ar = total_ar on every row, the over-N amounts
+--    within their denominators.
+SELECT month_end, payer_group, total_ar, unbilled_ar, billed_ar
+  FROM revcycle.aged_ar_percent
+ WHERE billed_ar + unbilled_ar <> total_ar
+    OR ar_over_90_billed > billed_ar OR ar_over_90_total > total_ar
+    OR ar_over_120_billed > ar_over_90_billed OR ar_over_120_total > ar_over_90_total;
+-- 2. AR-1 on billed A/R only: billed_ar (all payers) = the debit balances
+--    of accounts final billed on or before the month-end, recomputed from
+--    month_end_balances and account.
+SELECT v.month_end, v.billed_ar, x.billed
+  FROM revcycle.aged_ar_percent v
+  JOIN (SELECT b.month_end,
+               coalesce(sum(b.balance) FILTER (WHERE b.balance > 0 AND a.final_billed_date <= b.month_end
+                                               AND b.service_date <= b.month_end), 0) AS billed
+          FROM revcycle.month_end_balances b
+          JOIN revcycle.account a ON a.account_id = b.account_id
+         GROUP BY b.month_end) x ON x.month_end = v.month_end
+ WHERE v.payer_group = 'all' AND v.billed_ar <> x.billed;
 ROLLBACK;
