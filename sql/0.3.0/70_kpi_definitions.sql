@@ -231,3 +231,102 @@ COMMENT ON COLUMN @extschema@.aged_ar_percent.share_over_90_billed IS 'HFMA MAP 
 COMMENT ON COLUMN @extschema@.aged_ar_percent.share_over_90_total IS 'HFMA MAP Key AR-3 (> 90 days): ar_over_90_total / total_ar, a fraction; NULL when total_ar is zero. numeric(26,6): a fraction, rounded to 6 decimals.';
 COMMENT ON COLUMN @extschema@.aged_ar_percent.share_over_120_billed IS 'HFMA MAP Key AR-1 (> 120 days): ar_over_120_billed / billed_ar, a fraction; NULL when billed_ar is zero. numeric(26,6): a fraction, rounded to 6 decimals.';
 COMMENT ON COLUMN @extschema@.aged_ar_percent.share_over_120_total IS 'HFMA MAP Key AR-3 (> 120 days) and AAFP % of A/R over 120 days: ar_over_120_total / total_ar, a fraction; NULL when total_ar is zero. numeric(26,6): a fraction, rounded to 6 decimals.';
+
+-- -------------------------------------------------------------------
+-- Item 8. Aged trial balance reconciliation (domain brief,
+-- "Reconciliation"): beginning A/R + charges - payments - adjustments
+-- +- transfers = ending A/R on every row, whatever the order of postings.
+-- A payment posted before the date of service (a deposit) used to fall
+-- out of ending_ar (aging leaves out a balance whose anchor is after the
+-- as-of date) while beginning_ar and the activity columns counted it:
+-- -100.00 at the month-end before the visit.  It now has its own column,
+-- pre_service_ar, part of ending_ar.  A column in the middle: DROP and
+-- CREATE, from the 60_ definition.
+-- -------------------------------------------------------------------
+DROP VIEW @extschema@.aged_trial_balance;
+CREATE VIEW @extschema@.aged_trial_balance WITH (security_invoker = true) AS
+WITH aged AS (
+    -- A balance whose date of service is after the month-end (a deposit or
+    -- prepayment before the visit) has no age yet: ar_aging leaves it out,
+    -- so it is summarised apart, as of the month-end (anchor = month_end),
+    -- and enters ending_ar through pre_service_ar.
+    SELECT b.month_end, b.payer_id,
+           @extschema@.ar_aging(b.balance, b.service_date, b.month_end) AS aging,
+           @extschema@.ar_aging(b.balance, b.month_end, b.month_end)
+               FILTER (WHERE b.service_date OPERATOR(pg_catalog.>) b.month_end) AS pre_service
+      FROM @extschema@.month_end_balances b
+     GROUP BY b.month_end, b.payer_id
+), activity AS (
+    SELECT (pg_catalog.date_trunc('month', l.posted_date::timestamp) + interval '1 month' - interval '1 day')::date AS month_end,
+           l.payer_id,
+           pg_catalog.sum(l.amount) FILTER (WHERE l.kind = 'charge') AS charges,
+           pg_catalog.sum(l.amount) FILTER (WHERE l.kind = 'payment') AS payments,
+           pg_catalog.sum(l.amount) FILTER (WHERE l.kind = 'refund') AS refunds,
+           pg_catalog.sum(l.amount) FILTER (WHERE l.kind NOT IN ('charge', 'payment', 'refund', 'transfer')) AS adjustments,
+           pg_catalog.sum(l.amount) FILTER (WHERE l.kind = 'transfer') AS transfers,
+           pg_catalog.sum(@extschema@.ar_sign(l.kind) * l.amount) AS net
+      FROM @extschema@.ledger l
+     GROUP BY 1, 2
+), beginning AS (
+    -- Net of every earlier month of the payer.  aged has every month-end from
+    -- the payer's first activity on (month_end_balances carries balances
+    -- forward), so the rows before the current one are all earlier months.
+    SELECT g.month_end, g.payer_id,
+           pg_catalog.sum(ac.net) OVER (PARTITION BY g.payer_id ORDER BY g.month_end
+                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS beginning_ar
+      FROM aged g
+      LEFT JOIN activity ac ON ac.month_end = g.month_end AND ac.payer_id = g.payer_id
+)
+SELECT g.month_end, g.payer_id, p.name AS payer_name, p.payer_class::text AS payer_class,
+       pg_catalog.round(COALESCE(bg.beginning_ar, 0), 2)::pg_catalog.numeric(18,2) AS beginning_ar,
+       pg_catalog.round(COALESCE(ac.charges, 0), 2)::pg_catalog.numeric(18,2) AS charges,
+       pg_catalog.round(COALESCE(ac.payments, 0), 2)::pg_catalog.numeric(18,2) AS payments,
+       pg_catalog.round(COALESCE(ac.refunds, 0), 2)::pg_catalog.numeric(18,2) AS refunds,
+       pg_catalog.round(COALESCE(ac.adjustments, 0), 2)::pg_catalog.numeric(18,2) AS adjustments,
+       pg_catalog.round(COALESCE(ac.transfers, 0), 2)::pg_catalog.numeric(18,2) AS transfers,
+       pg_catalog.round(@extschema@.ar_net_total(g.aging) OPERATOR(pg_catalog.+) ps.pre_service_ar, 2)::pg_catalog.numeric(18,2) AS ending_ar,
+       pg_catalog.round(bk.ar_0_30, 2)::pg_catalog.numeric(18,2) AS ar_0_30,
+       pg_catalog.round(bk.ar_31_60, 2)::pg_catalog.numeric(18,2) AS ar_31_60,
+       pg_catalog.round(bk.ar_61_90, 2)::pg_catalog.numeric(18,2) AS ar_61_90,
+       pg_catalog.round(bk.ar_91_120, 2)::pg_catalog.numeric(18,2) AS ar_91_120,
+       pg_catalog.round(bk.ar_over_120, 2)::pg_catalog.numeric(18,2) AS ar_over_120,
+       pg_catalog.round(ps.pre_service_ar, 2)::pg_catalog.numeric(18,2) AS pre_service_ar,
+       pg_catalog.round(-@extschema@.ar_credit_total(g.aging), 2)::pg_catalog.numeric(18,2) AS credit_balance_amount,
+       @extschema@.ar_credit_items(g.aging) AS credit_balance_count,
+       pg_catalog.round(COALESCE(bg.beginning_ar, 0) + COALESCE(ac.charges, 0) - COALESCE(ac.payments, 0)
+                        + COALESCE(ac.refunds, 0) - COALESCE(ac.adjustments, 0) + COALESCE(ac.transfers, 0)
+                        - @extschema@.ar_net_total(g.aging) - ps.pre_service_ar, 2)::pg_catalog.numeric(18,2) AS reconciliation
+  FROM aged g
+  JOIN @extschema@.payer p ON p.payer_id = g.payer_id
+  LEFT JOIN activity ac ON ac.month_end = g.month_end AND ac.payer_id = g.payer_id
+  LEFT JOIN beginning bg ON bg.month_end = g.month_end AND bg.payer_id = g.payer_id
+  CROSS JOIN LATERAL (SELECT COALESCE(@extschema@.ar_net_total(g.pre_service), 0) AS pre_service_ar) ps
+  CROSS JOIN LATERAL (
+      SELECT pg_catalog.sum(x.amount + x.credit_amount) FILTER (WHERE x.min_days = 0) AS ar_0_30,
+             pg_catalog.sum(x.amount + x.credit_amount) FILTER (WHERE x.min_days = 31) AS ar_31_60,
+             pg_catalog.sum(x.amount + x.credit_amount) FILTER (WHERE x.min_days = 61) AS ar_61_90,
+             pg_catalog.sum(x.amount + x.credit_amount) FILTER (WHERE x.min_days = 91) AS ar_91_120,
+             pg_catalog.sum(x.amount + x.credit_amount) FILTER (WHERE x.min_days = 121) AS ar_over_120
+        FROM @extschema@.aging_buckets(g.aging) x) bk;
+COMMENT ON VIEW @extschema@.aged_trial_balance IS
+    'Aged trial balance per month-end and responsible payer, aged from the date of service (AAFP).  ending_ar = the aged buckets + pre_service_ar (balances of services after the month-end, e.g. deposits); reconciliation = beginning_ar + charges - payments + refunds - adjustments + transfers - ending_ar, zero on every row whatever the order of postings (domain brief, "Reconciliation").';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.month_end IS 'Last day of the month.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.payer_id IS 'Responsible payer.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.payer_name IS 'Payer name.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.payer_class IS 'Payer class (Medicare, Medicaid, commercial, self-pay, ...).';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.beginning_ar IS 'A/R at the end of the previous month (ledger rows posted before the first of the month). numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.charges IS 'Gross charges posted in the month (net of charge corrections). numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.payments IS 'Payments posted in the month (net of payment corrections). numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.refunds IS 'Refunds posted in the month (they raise A/R). numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.adjustments IS 'Contractual and other adjustments and write-offs posted in the month. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.transfers IS 'Net balance transferred to (+) or from (-) this payer in the month; zero over all payers. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.ending_ar IS 'A/R at month-end: sum of the aged balances (debit and credit, ar_0_30 .. ar_over_120) + pre_service_ar. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.ar_0_30 IS 'Net balance aged 0-30 days from the date of service. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.ar_31_60 IS 'Net balance aged 31-60 days. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.ar_61_90 IS 'Net balance aged 61-90 days. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.ar_91_120 IS 'Net balance aged 91-120 days. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.ar_over_120 IS 'Net balance aged over 120 days. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.pre_service_ar IS 'Net balance of accounts whose date of service is after the month-end (deposits and prepayments before the visit: usually a credit, negative); not aged, since its age starts at the service date; part of ending_ar. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.credit_balance_amount IS 'Sum of aged credit balances (owed back), as a positive amount (inside the buckets; pre-service credits are in pre_service_ar). numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.credit_balance_count IS 'Number of aged account balances that are credits (pre-service balances not counted).';
+COMMENT ON COLUMN @extschema@.aged_trial_balance.reconciliation IS 'beginning_ar + charges - payments + refunds - adjustments + transfers - ending_ar; zero on every row (a deposit before the date of service included: it is in pre_service_ar). numeric(18,2): money, rounded to the cent.';

@@ -61,6 +61,7 @@ SELECT set_eq(
       ('aged_trial_balance', 'ar_61_90', 'numeric(18,2)'),
       ('aged_trial_balance', 'ar_91_120', 'numeric(18,2)'),
       ('aged_trial_balance', 'ar_over_120', 'numeric(18,2)'),
+      ('aged_trial_balance', 'pre_service_ar', 'numeric(18,2)'),
       ('aged_trial_balance', 'credit_balance_amount', 'numeric(18,2)'),
       ('aged_trial_balance', 'reconciliation', 'numeric(18,2)'),
       ('coding_denial_share', 'denied_amount', 'numeric(18,2)'),

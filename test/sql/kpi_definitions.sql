@@ -131,12 +131,53 @@ SELECT month_end, payer_group, total_ar, unbilled_ar, billed_ar,
 ROLLBACK;
 
 -- =====================================================================
--- Sample hospital (200 accounts): offending rows, expected none.
+-- 8. Aged trial balance: a deposit before the service date reconciles.
+-- =====================================================================
+BEGIN;
+INSERT INTO revcycle.payer (payer_id, name, payer_class, payer_identifier) VALUES
+    (9121, 'Self Pay (atb test)', 'self_pay', NULL);
+INSERT INTO revcycle.department VALUES ('K300', 'Surgery (kpi test)', 'Main (kpi test)');
+INSERT INTO revcycle.patient (patient_id, mrn) VALUES (9121, 'K-MRN-21');
+INSERT INTO revcycle.account (account_id, account_number, patient_id, facility, dept_code,
+                              patient_type, service_from, service_to, primary_payer_id)
+VALUES (9121, 'K-DEP', 9121, 'Main (kpi test)', 'K300', 'outpatient', '2026-03-10', '2026-03-10', 9121);
+-- A deposit of 100.00 on 2026-02-20 for a visit on 2026-03-10; the visit's
+-- charge 500.00 posts on 2026-03-10, the patient pays the other 400.00 on
+-- 2026-04-15.
+INSERT INTO revcycle.ledger (account_id, payer_id, kind, amount, posted_date) VALUES
+    (9121, 9121, 'payment', 100.00, '2026-02-20'),
+    (9121, 9121, 'charge', 500.00, '2026-03-10'),
+    (9121, 9121, 'payment', 400.00, '2026-04-15');
+-- 2026-02-28: beginning 0, payments 100.00; the balance -100.00 belongs to
+--   a service after the month-end: no age, pre_service_ar -100.00, buckets
+--   0, ending_ar = 0 + (-100.00) = -100.00; reconciliation
+--   0 - 100.00 - (-100.00) = 0 (it was -100.00 before 0.3.0).
+-- 2026-03-31: beginning -100.00, charges 500.00; balance 400.00 aged
+--   21 days (0-30); pre_service 0; ending 400.00; -100 + 500 - 400 = 0.
+-- 2026-04-30: beginning 400.00, payments 400.00; ending 0; 400 - 400 - 0 = 0.
+SELECT month_end, beginning_ar, charges, payments, ending_ar, ar_0_30, ar_31_60,
+       pre_service_ar, credit_balance_amount, reconciliation
+  FROM revcycle.aged_trial_balance
+ WHERE payer_id = 9121
+ ORDER BY month_end;
+-- The same postings in another order (the deposit refunded and posted
+-- again on the service date) still reconcile on every row.
+INSERT INTO revcycle.ledger (account_id, payer_id, kind, amount, posted_date) VALUES
+    (9121, 9121, 'payment', -100.00, '2026-02-27'),
+    (9121, 9121, 'payment', 100.00, '2026-03-10');
+SELECT month_end, ending_ar, pre_service_ar, reconciliation
+  FROM revcycle.aged_trial_balance
+ WHERE payer_id = 9121 AND reconciliation <> 0;
+ROLLBACK;
+
+-- =====================================================================
+-- Sample hospital (200 accounts): offending rows, expected none.  (pg_regress
+-- feeds this file on stdin: \ir resolves from the repository root.)
 -- =====================================================================
 BEGIN;
 \set accounts 200
 \set quiet 1
-\ir ../../sample/generate.sql
+\ir sample/generate.sql
 
 SELECT count(*) > 0 AS has_mature_cohorts
   FROM revcycle.collections_by_service_month WHERE is_mature;
@@ -184,4 +225,21 @@ SELECT v.month_end, v.billed_ar, x.billed
           JOIN revcycle.account a ON a.account_id = b.account_id
          GROUP BY b.month_end) x ON x.month_end = v.month_end
  WHERE v.payer_group = 'all' AND v.billed_ar <> x.billed;
+-- 8. Every row of the aged trial balance reconciles, and the buckets plus
+--    pre-service balances make the ending A/R, also after deposits posted
+--    20 days before the date of service on ten accounts seen on the 15th
+--    of a month or earlier (so a month-end falls between the deposit and
+--    the visit).
+INSERT INTO revcycle.ledger (account_id, payer_id, kind, amount, posted_date)
+SELECT a.account_id, a.primary_payer_id, 'payment', 50.00, a.service_from - 20
+  FROM revcycle.account a
+ WHERE a.service_from - 20 >= (SELECT min(posted_date) FROM revcycle.ledger)
+   AND extract(day FROM a.service_from) <= 15
+ ORDER BY a.account_id LIMIT 10;
+SELECT count(*) > 0 AS has_pre_service_balances
+  FROM revcycle.aged_trial_balance WHERE pre_service_ar <> 0;
+SELECT month_end, payer_id, reconciliation
+  FROM revcycle.aged_trial_balance
+ WHERE reconciliation <> 0
+    OR ar_0_30 + ar_31_60 + ar_61_90 + ar_91_120 + ar_over_120 + pre_service_ar <> ending_ar;
 ROLLBACK;
