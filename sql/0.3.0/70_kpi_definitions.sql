@@ -330,3 +330,59 @@ COMMENT ON COLUMN @extschema@.aged_trial_balance.pre_service_ar IS 'Net balance 
 COMMENT ON COLUMN @extschema@.aged_trial_balance.credit_balance_amount IS 'Sum of aged credit balances (owed back), as a positive amount (inside the buckets; pre-service credits are in pre_service_ar). numeric(18,2): money, rounded to the cent.';
 COMMENT ON COLUMN @extschema@.aged_trial_balance.credit_balance_count IS 'Number of aged account balances that are credits (pre-service balances not counted).';
 COMMENT ON COLUMN @extschema@.aged_trial_balance.reconciliation IS 'beginning_ar + charges - payments + refunds - adjustments + transfers - ending_ar; zero on every row (a deposit before the date of service included: it is in pre_service_ar). numeric(18,2): money, rounded to the cent.';
+
+-- -------------------------------------------------------------------
+-- Item 9. Credit balances as of a date, and HFMA MAP Key AR-9 (credit
+-- balance days: credit balances / average daily net patient service
+-- revenue).  The view credit_balances stays (as of CURRENT_DATE) and now
+-- reads the function.
+-- -------------------------------------------------------------------
+CREATE FUNCTION @extschema@.credit_balances(as_of date)
+    RETURNS TABLE (account_id bigint, account_number text, payer_id bigint, payer_name text,
+                   payer_class text, amount numeric, service_date date, last_activity_date date,
+                   age_days integer, age_from_service_days integer)
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT b.account_id, a.account_number, b.payer_id, p.name, p.payer_class::pg_catalog.text,
+           OPERATOR(pg_catalog.-) b.balance, b.service_date, b.last_activity_date,
+           credit_balances.as_of OPERATOR(pg_catalog.-) b.last_activity_date,
+           credit_balances.as_of OPERATOR(pg_catalog.-) b.service_date
+      FROM @extschema@.ar_balances(credit_balances.as_of) b
+      JOIN @extschema@.account a ON a.account_id OPERATOR(pg_catalog.=) b.account_id
+      JOIN @extschema@.payer p ON p.payer_id OPERATOR(pg_catalog.=) b.payer_id
+     WHERE b.balance OPERATOR(pg_catalog.<) 0;
+END;
+COMMENT ON FUNCTION @extschema@.credit_balances(date) IS
+    'Credit balances (owed back to a patient or payer) per account and responsible payer as of a date, from ledger rows posted on or before it (ar_balances): amount as a positive number, exact; ages in days from the last activity and from the date of service, counted to as_of.  The view credit_balances is this as of CURRENT_DATE, rounded.';
+
+CREATE OR REPLACE VIEW @extschema@.credit_balances WITH (security_invoker = true) AS
+SELECT c.account_id, c.account_number, c.payer_id, c.payer_name, c.payer_class,
+       pg_catalog.round(c.amount, 2)::pg_catalog.numeric(18,2) AS amount,
+       c.service_date, c.last_activity_date, c.age_days, c.age_from_service_days
+  FROM @extschema@.credit_balances(CURRENT_DATE) c;
+COMMENT ON VIEW @extschema@.credit_balances IS
+    'Credit balances (money owed back to a patient or payer) per account and payer as of today (credit_balances(CURRENT_DATE); call the function for another date), with their age from the last activity; input of the small-balance policy.';
+
+CREATE FUNCTION @extschema@.credit_balance_days(as_of date)
+    RETURNS TABLE (credit_balances numeric, credit_balance_count bigint,
+                   net_patient_service_revenue_3m numeric, window_days integer,
+                   credit_balance_days numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT cr.credits, cr.items, rv.npsr, rv.days,
+           CASE WHEN rv.npsr OPERATOR(pg_catalog.>) 0
+                THEN cr.credits OPERATOR(pg_catalog.*) rv.days OPERATOR(pg_catalog./) rv.npsr END
+      FROM (SELECT COALESCE(OPERATOR(pg_catalog.-) @extschema@.ar_credit_total(g.aging), 0) AS credits,
+                   COALESCE(@extschema@.ar_credit_items(g.aging), 0) AS items
+              FROM (SELECT @extschema@.ar_aging(b.balance, LEAST(b.service_date, credit_balance_days.as_of),
+                                                credit_balance_days.as_of) AS aging
+                      FROM @extschema@.ar_balances(credit_balance_days.as_of) b) g) cr
+     CROSS JOIN (SELECT @extschema@.net_patient_service_revenue(s.s) AS npsr,
+                        (credit_balance_days.as_of OPERATOR(pg_catalog.-) @extschema@.net_window_start(s.s))
+                            OPERATOR(pg_catalog.+) 1 AS days
+                   FROM (SELECT @extschema@.ar_days_agg(l.kind, l.amount, l.posted_date, credit_balance_days.as_of) AS s
+                           FROM @extschema@.ledger l
+                          WHERE l.posted_date OPERATOR(pg_catalog.<=) credit_balance_days.as_of) s) rv;
+END;
+COMMENT ON FUNCTION @extschema@.credit_balance_days(date) IS
+    'HFMA MAP Key AR-9, credit balance days, as of a date: credit_balances (sum of the credit balances per account and responsible payer, as a positive amount, pre-service deposits included) / (net patient service revenue of the trailing 3 calendar months / their days), the window and revenue of net_days_in_ar.  credit_balance_days NULL when that revenue is not positive.  Exact values.';

@@ -3,7 +3,7 @@
 -- The last two tests cover every object of the extension, whatever the
 -- version: all commented, all functions PARALLEL SAFE.
 BEGIN;
-SELECT plan(226);
+SELECT plan(234);
 
 -- ---------------------------------------------------------------------
 -- Functions: exists, return type, volatility, strictness, PARALLEL SAFE.
@@ -223,6 +223,26 @@ SELECT ok(col_description('revcycle.collections_by_service_month'::regclass,
                           (SELECT attnum FROM pg_attribute WHERE attrelid = 'revcycle.collections_by_service_month'::regclass
                               AND attname = 'net_collection_rate')) ~ 'AAFP',
           'collections_by_service_month.net_collection_rate names its source');
+
+-- ---------------------------------------------------------------------
+-- Credit balances as of a date and HFMA AR-9 (0.3.0, issue 15):
+-- has_function, STABLE, PARALLEL SAFE, result columns for
+-- credit_balances(date) and credit_balance_days(date) = 8.
+-- ---------------------------------------------------------------------
+SELECT has_function('revcycle', f, ARRAY['date'], format('function revcycle.%s(date) exists', f))
+FROM unnest(ARRAY['credit_balances', 'credit_balance_days']) AS f;
+SELECT volatility_is('revcycle', f, ARRAY['date'], 'stable', format('%s(date) is STABLE', f))
+FROM unnest(ARRAY['credit_balances', 'credit_balance_days']) AS f;
+SELECT is((SELECT p.proparallel::text FROM pg_proc p
+           WHERE p.oid = format('revcycle.%s(date)', f)::regprocedure),
+          's', format('%s(date) is PARALLEL SAFE', f))
+FROM unnest(ARRAY['credit_balances', 'credit_balance_days']) AS f;
+SELECT is(pg_get_function_result('revcycle.credit_balances(date)'::regprocedure),
+          'TABLE(account_id bigint, account_number text, payer_id bigint, payer_name text, payer_class text, amount numeric, service_date date, last_activity_date date, age_days integer, age_from_service_days integer)',
+          'credit_balances(date) returns the columns of the view credit_balances, exact');
+SELECT is(pg_get_function_result('revcycle.credit_balance_days(date)'::regprocedure),
+          'TABLE(credit_balances numeric, credit_balance_count bigint, net_patient_service_revenue_3m numeric, window_days integer, credit_balance_days numeric)',
+          'credit_balance_days(date) returns the documented columns');
 
 -- ---------------------------------------------------------------------
 -- Every object of the extension (any version): commented; every function

@@ -171,6 +171,52 @@ SELECT month_end, ending_ar, pre_service_ar, reconciliation
 ROLLBACK;
 
 -- =====================================================================
+-- 9. Credit balances as of a date; HFMA AR-9 credit balance days.
+-- =====================================================================
+BEGIN;
+INSERT INTO revcycle.payer (payer_id, name, payer_class, payer_identifier) VALUES
+    (9131, 'Acme (credit test)', 'commercial', 'K-CR'),
+    (9132, 'Self Pay (credit test)', 'self_pay', NULL);
+INSERT INTO revcycle.department VALUES ('K400', 'Imaging (kpi test)', 'Main (kpi test)');
+INSERT INTO revcycle.patient (patient_id, mrn) VALUES (9131, 'K-MRN-31');
+INSERT INTO revcycle.account (account_id, account_number, patient_id, facility, dept_code,
+                              patient_type, service_from, service_to, primary_payer_id)
+VALUES (9131, 'K-CR1', 9131, 'Main (kpi test)', 'K400', 'outpatient', '2026-01-05', '2026-01-05', 9131),
+       (9132, 'K-CR2', 9131, 'Main (kpi test)', 'K400', 'outpatient', '2026-04-05', '2026-04-05', 9132);
+INSERT INTO revcycle.ledger (account_id, payer_id, kind, amount, posted_date) VALUES
+    -- Overpaid: charge 300, contractual 100, payment 250 -> -50.00.
+    (9131, 9131, 'charge', 300.00, '2026-01-05'),
+    (9131, 9131, 'contractual_adjustment', 100.00, '2026-02-10'),
+    (9131, 9131, 'payment', 250.00, '2026-02-10'),
+    -- A deposit of 80.00 for a visit on 2026-04-05.
+    (9132, 9132, 'payment', 80.00, '2026-03-20');
+-- As of 2026-02-09 account K-CR1 owes 300.00: no credit balance.
+SELECT count(*) AS credits_2026_02_09 FROM revcycle.credit_balances('2026-02-09');
+-- As of 2026-03-31:
+--   K-CR1: 50.00, last activity 2026-02-10 -> 18 + 31 = 49 days; from
+--          service 2026-01-05 -> 26 + 28 + 31 = 85 days
+--   K-CR2: 80.00, last activity 2026-03-20 -> 11 days; from service
+--          2026-04-05 -> -5 (the visit is 5 days ahead: a deposit)
+SELECT account_number, payer_name, amount, last_activity_date, age_days, age_from_service_days
+  FROM revcycle.credit_balances('2026-03-31') ORDER BY account_id;
+-- AR-9 as of 2026-03-31: credits 50 + 80 = 130.00 (2 balances); net
+-- patient service revenue of 2026-01-01..2026-03-31 (90 days) = charges
+-- 300 - contractual 100 = 200.00 (payments are not revenue);
+-- 130 / (200 / 90) = 130 * 90 / 200 = 58.5 days.
+SELECT credit_balances, credit_balance_count, net_patient_service_revenue_3m, window_days,
+       round(credit_balance_days, 1) AS credit_balance_days
+  FROM revcycle.credit_balance_days('2026-03-31');
+-- The view is the function as of CURRENT_DATE, rounded: no row differs.
+(SELECT account_id, payer_id, amount, age_days FROM revcycle.credit_balances
+ EXCEPT
+ SELECT account_id, payer_id, round(amount, 2), age_days FROM revcycle.credit_balances(CURRENT_DATE))
+UNION ALL
+(SELECT account_id, payer_id, round(amount, 2), age_days FROM revcycle.credit_balances(CURRENT_DATE)
+ EXCEPT
+ SELECT account_id, payer_id, amount, age_days FROM revcycle.credit_balances);
+ROLLBACK;
+
+-- =====================================================================
 -- Sample hospital (200 accounts): offending rows, expected none.  (pg_regress
 -- feeds this file on stdin: \ir resolves from the repository root.)
 -- =====================================================================
@@ -242,4 +288,12 @@ SELECT month_end, payer_id, reconciliation
   FROM revcycle.aged_trial_balance
  WHERE reconciliation <> 0
     OR ar_0_30 + ar_31_60 + ar_61_90 + ar_91_120 + ar_over_120 + pre_service_ar <> ending_ar;
+-- 9. Credit balances as of 2025-12-31: positive amounts, the total equal
+--    to the ledger's credit balances per account and payer, AR-9 not
+--    negative.
+SELECT account_id, payer_id, amount FROM revcycle.credit_balances('2025-12-31') WHERE amount <= 0;
+SELECT d.credit_balances, x.credits, d.credit_balance_days
+  FROM revcycle.credit_balance_days('2025-12-31') d,
+       (SELECT coalesce(-sum(balance), 0) AS credits FROM revcycle.ar_balances('2025-12-31') WHERE balance < 0) x
+ WHERE d.credit_balances <> x.credits OR d.credit_balance_days < 0 OR d.credit_balance_days IS NULL;
 ROLLBACK;
