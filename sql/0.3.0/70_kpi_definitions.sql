@@ -386,3 +386,111 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.credit_balance_days(date) IS
     'HFMA MAP Key AR-9, credit balance days, as of a date: credit_balances (sum of the credit balances per account and responsible payer, as a positive amount, pre-service deposits included) / (net patient service revenue of the trailing 3 calendar months / their days), the window and revenue of net_days_in_ar.  credit_balance_days NULL when that revenue is not positive.  Exact values.';
+
+-- -------------------------------------------------------------------
+-- Item 4. Days in A/R per payer (domain brief, "Per-payer ratios").
+-- Charges post to the primary payer only, so a payer that receives
+-- balances by transfer had no denominator and per-payer rows read
+-- -34.5, -44.1 or 429.5 days.  A payer's look-back charges and net
+-- revenue now count the charges that became its responsibility (transfers
+-- in); days are NULL with a reason when net A/R is a credit or the
+-- denominator is not positive.  Columns unchanged but one appended
+-- (days_undefined_reason): CREATE OR REPLACE.
+-- -------------------------------------------------------------------
+CREATE OR REPLACE VIEW @extschema@.days_in_ar_trend WITH (security_invoker = true) AS
+-- The ledger is summed once per payer, kind and day.  A month-end's
+-- summary gets the daily sums of its own and the 3 previous months (the
+-- 90-day look-back and the trailing 3 calendar months lie inside them) and,
+-- for everything older, one row per payer carrying its net A/R up to the end
+-- of the 4th month before: a running sum over months, posted before both
+-- windows, so it only adds to net A/R (as kind 'charge', sign +1).
+WITH bounds AS (
+    SELECT pg_catalog.date_trunc('month', pg_catalog.min(posted_date)::timestamp) AS lo,
+           pg_catalog.date_trunc('month', pg_catalog.max(posted_date)::timestamp) AS hi
+      FROM @extschema@.ledger
+), daily AS (
+    SELECT l.payer_id, l.kind, l.posted_date, pg_catalog.sum(l.amount) AS amount
+      FROM @extschema@.ledger l
+     GROUP BY l.payer_id, l.kind, l.posted_date
+), payer_months AS (
+    SELECT d.payer_id, pg_catalog.date_trunc('month', d.posted_date::timestamp) AS month_start,
+           pg_catalog.sum(@extschema@.ar_sign(d.kind) * d.amount) AS net
+      FROM daily d
+     GROUP BY d.payer_id, 2
+), running AS (
+    SELECT p.payer_id, m.month_start,
+           pg_catalog.sum(pm.net) OVER (PARTITION BY p.payer_id ORDER BY m.month_start) AS net_ar
+      FROM (SELECT DISTINCT payer_id FROM payer_months) p
+     CROSS JOIN bounds b
+     CROSS JOIN LATERAL pg_catalog.generate_series(b.lo, b.hi, interval '1 month') AS m(month_start)
+      LEFT JOIN payer_months pm ON pm.payer_id = p.payer_id AND pm.month_start = m.month_start
+), fed AS (
+    SELECT d.payer_id, m.month_start, d.kind, d.amount, d.posted_date
+      FROM daily d
+     CROSS JOIN bounds b
+     CROSS JOIN LATERAL pg_catalog.generate_series(pg_catalog.date_trunc('month', d.posted_date::timestamp),
+                                                   LEAST(pg_catalog.date_trunc('month', d.posted_date::timestamp) + interval '3 months', b.hi),
+                                                   interval '1 month') AS m(month_start)
+    UNION ALL
+    SELECT r.payer_id, r.month_start + interval '4 months', 'charge'::@extschema@.txn_kind, r.net_ar,
+           (r.month_start + interval '1 month' - interval '1 day')::date
+      FROM running r
+     CROSS JOIN bounds b
+     WHERE r.net_ar IS NOT NULL AND r.month_start + interval '4 months' <= b.hi
+), summ AS (
+    -- Per payer, the charges that became its responsibility: its own
+    -- charge rows and the balances transferred to it (a day's net
+    -- transfer in, fed as kind 'charge': both raise A/R, so net A/R is
+    -- unchanged).  Over all payers transfers net to zero and only charge
+    -- rows count.
+    SELECT f.month_end, f.payer_id, GROUPING(f.payer_id) AS all_payers,
+           @extschema@.ar_days_agg(f.kind, f.amount, f.posted_date, f.month_end) AS s_all,
+           @extschema@.ar_days_agg(CASE WHEN f.kind OPERATOR(pg_catalog.=) 'transfer'::@extschema@.txn_kind
+                                             AND f.amount OPERATOR(pg_catalog.>) 0
+                                        THEN 'charge'::@extschema@.txn_kind ELSE f.kind END,
+                                   f.amount, f.posted_date, f.month_end) AS s_payer
+      FROM (SELECT (f.month_start + interval '1 month' - interval '1 day')::date AS month_end,
+                   f.payer_id, f.kind, f.amount, f.posted_date
+              FROM fed f) f
+     GROUP BY GROUPING SETS ((f.month_end, f.payer_id), (f.month_end))
+), picked AS (
+    SELECT m.month_end, m.payer_id,
+           CASE WHEN m.all_payers OPERATOR(pg_catalog.=) 1 THEN m.s_all ELSE m.s_payer END AS s
+      FROM summ m
+)
+SELECT s.month_end, s.payer_id,
+       COALESCE(p.name, 'All payers') AS payer_name,
+       COALESCE(p.payer_class::text, 'all') AS payer_class,
+       pg_catalog.round(@extschema@.net_ar(s.s), 2)::pg_catalog.numeric(18,2) AS net_ar,
+       pg_catalog.round(@extschema@.lookback_charges(s.s), 2)::pg_catalog.numeric(18,2) AS gross_charges_90d,
+       pg_catalog.round(CASE WHEN @extschema@.net_ar(s.s) OPERATOR(pg_catalog.>=) 0
+                              AND @extschema@.lookback_charges(s.s) OPERATOR(pg_catalog.>) 0
+                             THEN @extschema@.days_in_ar(s.s) END, 1)::pg_catalog.numeric(21,1) AS days_in_ar,
+       pg_catalog.round(@extschema@.net_patient_service_revenue(s.s), 2)::pg_catalog.numeric(18,2) AS net_patient_service_revenue_3m,
+       pg_catalog.round(CASE WHEN @extschema@.net_ar(s.s) OPERATOR(pg_catalog.>=) 0
+                              AND @extschema@.net_patient_service_revenue(s.s) OPERATOR(pg_catalog.>) 0
+                             THEN @extschema@.net_days_in_ar(s.s) END, 1)::pg_catalog.numeric(21,1) AS net_days_in_ar,
+       CASE WHEN @extschema@.net_ar(s.s) OPERATOR(pg_catalog.<) 0
+                 THEN 'net A/R is a credit balance'
+            WHEN @extschema@.lookback_charges(s.s) OPERATOR(pg_catalog.<=) 0
+                 AND @extschema@.net_patient_service_revenue(s.s) OPERATOR(pg_catalog.<=) 0
+                 THEN 'no charges became this payer''s responsibility in the look-back and no net revenue in the 3 months'
+            WHEN @extschema@.lookback_charges(s.s) OPERATOR(pg_catalog.<=) 0
+                 THEN 'no charges became this payer''s responsibility in the 90-day look-back'
+            WHEN @extschema@.net_patient_service_revenue(s.s) OPERATOR(pg_catalog.<=) 0
+                 THEN 'net patient service revenue of the 3 months is not positive'
+       END AS days_undefined_reason
+  FROM picked s
+  LEFT JOIN @extschema@.payer p ON p.payer_id = s.payer_id;
+COMMENT ON VIEW @extschema@.days_in_ar_trend IS
+    'Days in A/R per month-end and responsible payer (payer_id NULL: all payers), both bases: gross (AAFP/MGMA, 90-day look-back) and net (HFMA MAP Key FM-1 family, net days in A/R, trailing 3 calendar months).  A payer''s denominator is the charges that became its responsibility (its charge rows plus balances transferred to it), never the charges of accounts where it is primary only; days are NULL, with days_undefined_reason, when net A/R is a credit or the denominator is not positive: never negative.';
+COMMENT ON COLUMN @extschema@.days_in_ar_trend.month_end IS 'Last day of the month (the as-of date).';
+COMMENT ON COLUMN @extschema@.days_in_ar_trend.payer_id IS 'Responsible payer; NULL on the all-payers row.';
+COMMENT ON COLUMN @extschema@.days_in_ar_trend.payer_name IS 'Payer name, or ''All payers''.';
+COMMENT ON COLUMN @extschema@.days_in_ar_trend.payer_class IS 'Payer class, or ''all''.';
+COMMENT ON COLUMN @extschema@.days_in_ar_trend.net_ar IS 'Net A/R at month-end (debit minus credit balances). numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.days_in_ar_trend.gross_charges_90d IS 'Charges that became the payer''s responsibility in the 90 days ending at month-end: its charge rows plus the net balance transferred to it per day (all payers: charge rows only; transfers net to zero). numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.days_in_ar_trend.days_in_ar IS 'Gross days in A/R (AAFP, MGMA): net_ar / (gross_charges_90d / 90); NULL when gross_charges_90d is not positive or net_ar is negative (see days_undefined_reason). numeric(21,1): days, rounded to 1 decimal.';
+COMMENT ON COLUMN @extschema@.days_in_ar_trend.net_patient_service_revenue_3m IS 'Charges (per payer: those that became its responsibility, as gross_charges_90d) - contractual adjustments - other deductions in the 3 calendar months ending at month-end. numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.days_in_ar_trend.net_days_in_ar IS 'HFMA net days in A/R: net_ar / (net_patient_service_revenue_3m / days in those 3 months); NULL when that revenue is not positive or net_ar is negative (see days_undefined_reason). numeric(21,1): days, rounded to 1 decimal.';
+COMMENT ON COLUMN @extschema@.days_in_ar_trend.days_undefined_reason IS 'Why days_in_ar or net_days_in_ar is NULL (net A/R a credit balance; no charges became the payer''s responsibility; net revenue not positive); NULL when both are defined.';

@@ -207,11 +207,29 @@ SELECT 'aged_ar_percent' AS view,
        (SELECT count(*) FROM revcycle.aged_ar_percent) = (SELECT count(*) FROM old_typed_aged_ar_percent) AS same_row_count,
        (SELECT count(*) FROM (SELECT n::text FROM new_aged_ar_percent_total n EXCEPT ALL SELECT o::text FROM old_typed_aged_ar_percent o) x) AS text_differs;
 
+-- 0.3.0 (issue 15) gives a payer's row the charges that became its
+-- responsibility (transfers in) and leaves days NULL where undefined: the
+-- all-payers rows are compared whole (days where the original's were not
+-- negative: 0.3.0 never shows negative days), the payer rows on net A/R.
+CREATE TEMP VIEW new_days_in_ar_trend_cmp AS
+SELECT month_end, payer_id, payer_name, payer_class, net_ar,
+       CASE WHEN payer_id IS NULL THEN gross_charges_90d END AS gross_charges_90d,
+       CASE WHEN payer_id IS NULL AND days_in_ar >= 0 THEN days_in_ar END AS days_in_ar,
+       CASE WHEN payer_id IS NULL THEN net_patient_service_revenue_3m END AS net_patient_service_revenue_3m,
+       CASE WHEN payer_id IS NULL AND net_days_in_ar >= 0 THEN net_days_in_ar END AS net_days_in_ar
+  FROM revcycle.days_in_ar_trend;
+CREATE TEMP VIEW old_days_in_ar_trend_cmp AS
+SELECT month_end, payer_id, payer_name, payer_class, net_ar,
+       CASE WHEN payer_id IS NULL THEN gross_charges_90d END AS gross_charges_90d,
+       CASE WHEN payer_id IS NULL AND days_in_ar >= 0 THEN days_in_ar END AS days_in_ar,
+       CASE WHEN payer_id IS NULL THEN net_patient_service_revenue_3m END AS net_patient_service_revenue_3m,
+       CASE WHEN payer_id IS NULL AND net_days_in_ar >= 0 THEN net_days_in_ar END AS net_days_in_ar
+  FROM old_typed_days_in_ar_trend;
 SELECT 'days_in_ar_trend' AS view,
-       (SELECT count(*) FROM (SELECT * FROM revcycle.days_in_ar_trend EXCEPT ALL SELECT * FROM old_typed_days_in_ar_trend) x) AS new_except_old,
-       (SELECT count(*) FROM (SELECT * FROM old_typed_days_in_ar_trend EXCEPT ALL SELECT * FROM revcycle.days_in_ar_trend) x) AS old_except_new,
+       (SELECT count(*) FROM (SELECT * FROM new_days_in_ar_trend_cmp EXCEPT ALL SELECT * FROM old_days_in_ar_trend_cmp) x) AS new_except_old,
+       (SELECT count(*) FROM (SELECT * FROM old_days_in_ar_trend_cmp EXCEPT ALL SELECT * FROM new_days_in_ar_trend_cmp) x) AS old_except_new,
        (SELECT count(*) FROM revcycle.days_in_ar_trend) = (SELECT count(*) FROM old_typed_days_in_ar_trend) AS same_row_count,
-       (SELECT count(*) FROM (SELECT n::text FROM revcycle.days_in_ar_trend n EXCEPT ALL SELECT o::text FROM old_typed_days_in_ar_trend o) x) AS text_differs;
+       (SELECT count(*) FROM (SELECT n::text FROM new_days_in_ar_trend_cmp n EXCEPT ALL SELECT o::text FROM old_days_in_ar_trend_cmp o) x) AS text_differs;
 
 -- The sample exercises what the rewrite must carry: month-ends without
 -- activity, zero balances and credit balances.

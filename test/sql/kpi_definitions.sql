@@ -217,6 +217,47 @@ UNION ALL
 ROLLBACK;
 
 -- =====================================================================
+-- 4. Days in A/R per payer: the charges that became its responsibility.
+-- =====================================================================
+BEGIN;
+INSERT INTO revcycle.payer (payer_id, name, payer_class, payer_identifier) VALUES
+    (9141, 'Medicare (days test)', 'medicare', 'K-DMC'),
+    (9142, 'Self Pay (days test)', 'self_pay', NULL),
+    (9143, 'Acme (days test)', 'commercial', 'K-DAC');
+INSERT INTO revcycle.department VALUES ('K500', 'Clinic (days test)', 'Main (kpi test)');
+INSERT INTO revcycle.patient (patient_id, mrn) VALUES (9141, 'K-MRN-41');
+INSERT INTO revcycle.account (account_id, account_number, patient_id, facility, dept_code,
+                              patient_type, service_from, service_to, primary_payer_id)
+VALUES (9141, 'K-D1', 9141, 'Main (kpi test)', 'K500', 'clinic', '2026-01-10', '2026-01-10', 9141),
+       (9142, 'K-D2', 9141, 'Main (kpi test)', 'K500', 'clinic', '2026-03-01', '2026-03-01', 9143);
+INSERT INTO revcycle.ledger (account_id, payer_id, kind, amount, posted_date) VALUES
+    (9141, 9141, 'charge', 1000.00, '2026-01-10'),
+    (9141, 9141, 'payment', 700.00, '2026-02-15'),
+    (9141, 9141, 'contractual_adjustment', 200.00, '2026-02-15'),
+    (9141, 9141, 'transfer', -100.00, '2026-02-15'),
+    (9141, 9142, 'transfer', 100.00, '2026-02-15'),
+    (9141, 9142, 'payment', 40.00, '2026-03-20'),
+    (9142, 9143, 'charge', 100.00, '2026-03-01'),
+    (9142, 9143, 'payment', 150.00, '2026-03-15');
+-- As of 2026-03-31 (90-day look-back 2026-01-01..03-31; trailing 3
+-- calendar months Jan-Mar = 90 days):
+--   Medicare: net A/R 1000 - 700 - 200 - 100 = 0; charges 1,000 -> 0.0
+--     days; net revenue 1000 - 200 = 800 -> 0 * 90 / 800 = 0.0
+--   Self pay: net A/R 100 - 40 = 60; no charge rows, but 100.00 became
+--     its responsibility by transfer -> 60 * 90 / 100 = 54.0 days; net
+--     revenue 100 -> 54.0 (without the transfer: no denominator)
+--   Acme: net A/R 100 - 150 = -50, a credit -> days NULL, with the reason
+--   All payers: net A/R 0 + 60 - 50 = 10; charges 1,100 (transfers net to
+--     zero) -> 10 * 90 / 1100 = 0.818... -> 0.8; net revenue 1100 - 200 =
+--     900 -> 10 * 90 / 900 = 1.0
+SELECT payer_name, net_ar, gross_charges_90d, days_in_ar, net_patient_service_revenue_3m,
+       net_days_in_ar, days_undefined_reason
+  FROM revcycle.days_in_ar_trend
+ WHERE month_end = '2026-03-31'
+ ORDER BY payer_id NULLS LAST;
+ROLLBACK;
+
+-- =====================================================================
 -- Sample hospital (200 accounts): offending rows, expected none.  (pg_regress
 -- feeds this file on stdin: \ir resolves from the repository root.)
 -- =====================================================================
@@ -296,4 +337,10 @@ SELECT d.credit_balances, x.credits, d.credit_balance_days
   FROM revcycle.credit_balance_days('2025-12-31') d,
        (SELECT coalesce(-sum(balance), 0) AS credits FROM revcycle.ar_balances('2025-12-31') WHERE balance < 0) x
  WHERE d.credit_balances <> x.credits OR d.credit_balance_days < 0 OR d.credit_balance_days IS NULL;
+-- 4. No negative days in A/R, and a reason wherever days are NULL.
+SELECT month_end, payer_id, days_in_ar, net_days_in_ar, days_undefined_reason
+  FROM revcycle.days_in_ar_trend
+ WHERE days_in_ar < 0 OR net_days_in_ar < 0
+    OR ((days_in_ar IS NULL OR net_days_in_ar IS NULL) AND days_undefined_reason IS NULL)
+    OR (days_in_ar IS NOT NULL AND net_days_in_ar IS NOT NULL AND days_undefined_reason IS NOT NULL);
 ROLLBACK;
