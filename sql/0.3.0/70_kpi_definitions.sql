@@ -494,3 +494,59 @@ COMMENT ON COLUMN @extschema@.days_in_ar_trend.days_in_ar IS 'Gross days in A/R 
 COMMENT ON COLUMN @extschema@.days_in_ar_trend.net_patient_service_revenue_3m IS 'Charges (per payer: those that became its responsibility, as gross_charges_90d) - contractual adjustments - other deductions in the 3 calendar months ending at month-end. numeric(18,2): money, rounded to the cent.';
 COMMENT ON COLUMN @extschema@.days_in_ar_trend.net_days_in_ar IS 'HFMA net days in A/R: net_ar / (net_patient_service_revenue_3m / days in those 3 months); NULL when that revenue is not positive or net_ar is negative (see days_undefined_reason). numeric(21,1): days, rounded to 1 decimal.';
 COMMENT ON COLUMN @extschema@.days_in_ar_trend.days_undefined_reason IS 'Why days_in_ar or net_days_in_ar is NULL (net A/R a credit balance; no charges became the payer''s responsibility; net revenue not positive); NULL when both are defined.';
+
+-- -------------------------------------------------------------------
+-- Item 10. Per-row rates that cannot be read: denial_writeoff_rate is
+-- reported only where its denominator, the month's net patient service
+-- revenue, is positive (174 of 343 rows of the 200-account sample have a
+-- negative one, which gave negative rates); otherwise NULL with
+-- rate_undefined_reason (appended: CREATE OR REPLACE).
+-- -------------------------------------------------------------------
+CREATE OR REPLACE VIEW @extschema@.denial_writeoff_rate WITH (security_invoker = true) AS
+WITH l AS (
+    SELECT pg_catalog.date_trunc('month', l.posted_date)::date AS month, l.payer_id, a.dept_code,
+           l.kind, l.amount, l.reverses_txn_id, l.denial_id, l.posted_date
+      FROM @extschema@.ledger l
+      JOIN @extschema@.account a ON a.account_id = l.account_id
+     WHERE l.kind NOT IN ('payment', 'refund', 'transfer')),
+agg AS (
+    SELECT l.month, l.payer_id, l.dept_code,
+           COALESCE(pg_catalog.sum(l.amount) FILTER (WHERE l.kind = 'denial_writeoff'), 0) AS denial_writeoffs,
+           pg_catalog.count(*) FILTER (WHERE l.kind = 'denial_writeoff' AND l.reverses_txn_id IS NULL) AS writeoffs,
+           pg_catalog.count(*) FILTER (WHERE l.kind = 'denial_writeoff' AND l.reverses_txn_id IS NULL
+                                       AND ap.appeals < 2) AS writeoffs_fewer_than_two_appeals,
+           COALESCE(pg_catalog.sum(l.amount) FILTER (WHERE l.kind = 'charge'), 0)
+             - COALESCE(pg_catalog.sum(l.amount) FILTER (WHERE l.kind <> 'charge'), 0) AS net_patient_service_revenue
+      FROM l
+      CROSS JOIN LATERAL (SELECT pg_catalog.count(*) AS appeals
+                            FROM @extschema@.appeal x
+                           WHERE l.kind = 'denial_writeoff'
+                             AND x.denial_id = l.denial_id
+                             AND x.filed_date <= l.posted_date) ap
+     GROUP BY 1, 2, 3)
+SELECT agg.month, agg.payer_id, p.name AS payer_name, agg.dept_code,
+       agg.writeoffs, agg.writeoffs_fewer_than_two_appeals,
+       pg_catalog.round(agg.denial_writeoffs, 2)::pg_catalog.numeric(18,2) AS denial_writeoffs,
+       pg_catalog.round(agg.net_patient_service_revenue, 2)::pg_catalog.numeric(18,2) AS net_patient_service_revenue,
+       pg_catalog.round(CASE WHEN agg.net_patient_service_revenue OPERATOR(pg_catalog.>) 0
+                             THEN agg.denial_writeoffs OPERATOR(pg_catalog./) agg.net_patient_service_revenue END,
+                        6)::pg_catalog.numeric(26,6) AS denial_writeoff_rate,
+       CASE WHEN agg.net_patient_service_revenue OPERATOR(pg_catalog.=) 0
+                 THEN 'no net patient service revenue posted in the month'
+            WHEN agg.net_patient_service_revenue OPERATOR(pg_catalog.<) 0
+                 THEN 'net patient service revenue of the month is negative (deductions posted exceed its charges)'
+       END AS rate_undefined_reason
+  FROM agg
+  JOIN @extschema@.payer p ON p.payer_id = agg.payer_id;
+COMMENT ON VIEW @extschema@.denial_writeoff_rate IS
+    'Final denial write-offs (net of reversals) as a share of net patient service revenue, by month posted, payer and department (HFMA MAP Keys: denial write-offs as a percentage of net patient service revenue).';
+COMMENT ON COLUMN @extschema@.denial_writeoff_rate.month IS 'Month of the ledger posting date.';
+COMMENT ON COLUMN @extschema@.denial_writeoff_rate.payer_id IS 'Payer of the ledger rows.';
+COMMENT ON COLUMN @extschema@.denial_writeoff_rate.payer_name IS 'Payer name.';
+COMMENT ON COLUMN @extschema@.denial_writeoff_rate.dept_code IS 'Department of the account.';
+COMMENT ON COLUMN @extschema@.denial_writeoff_rate.writeoffs IS 'Denial write-offs posted (corrections not counted).';
+COMMENT ON COLUMN @extschema@.denial_writeoff_rate.writeoffs_fewer_than_two_appeals IS 'Of those, the ones whose denial had fewer than two appeals filed on or before the write-off (see denial_writeoff_review).';
+COMMENT ON COLUMN @extschema@.denial_writeoff_rate.denial_writeoffs IS 'Dollars of denial write-offs, net of reversals (corrections carry the opposite sign). numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.denial_writeoff_rate.net_patient_service_revenue IS 'Net patient service revenue posted in the month: gross charges - contractual adjustments - administrative, small-balance and denial write-offs - bad debt - charity (the definition net days in A/R uses). numeric(18,2): money, rounded to the cent.';
+COMMENT ON COLUMN @extschema@.denial_writeoff_rate.denial_writeoff_rate IS 'HFMA MAP Key "Denial write-offs as a percentage of net patient service revenue": denial_writeoffs / net_patient_service_revenue (fraction), only where that revenue is positive; NULL otherwise, see rate_undefined_reason. numeric(26,6): a fraction, rounded to 6 decimals.';
+COMMENT ON COLUMN @extschema@.denial_writeoff_rate.rate_undefined_reason IS 'Why denial_writeoff_rate is NULL: no net patient service revenue in the month, or a negative one (a payer or department whose deductions posted in the month exceed its charges, e.g. a secondary payer, which receives no charge rows); NULL when the rate is reported.';

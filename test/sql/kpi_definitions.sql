@@ -258,6 +258,34 @@ SELECT payer_name, net_ar, gross_charges_90d, days_in_ar, net_patient_service_re
 ROLLBACK;
 
 -- =====================================================================
+-- 10. Denial write-off rate only where its denominator is positive.
+-- =====================================================================
+BEGIN;
+INSERT INTO revcycle.payer (payer_id, name, payer_class, payer_identifier) VALUES
+    (9151, 'Medicare (wo test)', 'medicare', 'K-WMC'),
+    (9152, 'Medigap (wo test)', 'commercial', 'K-WMG');
+INSERT INTO revcycle.department VALUES ('K600', 'Cardio (kpi test)', 'Main (kpi test)');
+INSERT INTO revcycle.patient (patient_id, mrn) VALUES (9151, 'K-MRN-51');
+INSERT INTO revcycle.account (account_id, account_number, patient_id, facility, dept_code,
+                              patient_type, service_from, service_to, primary_payer_id, secondary_payer_id)
+VALUES (9151, 'K-W1', 9151, 'Main (kpi test)', 'K600', 'outpatient', '2026-01-05', '2026-01-05', 9151, 9152);
+INSERT INTO revcycle.ledger (account_id, payer_id, kind, amount, posted_date) VALUES
+    (9151, 9151, 'charge', 1000.00, '2026-01-05'),
+    (9151, 9151, 'contractual_adjustment', 300.00, '2026-01-20'),
+    (9151, 9151, 'denial_writeoff', 70.00, '2026-01-25'),
+    (9151, 9152, 'contractual_adjustment', 50.00, '2026-01-28'),
+    (9151, 9152, 'denial_writeoff', 20.00, '2026-01-28');
+-- 2026-01, Medicare: NPSR 1000 - 300 - 70 = 630 -> 70 / 630 = 0.111111.
+-- 2026-01, Medigap (secondary: no charge rows): NPSR 0 - 50 - 20 = -70
+--   -> rate NULL (it was 20 / -70 = -0.285714), with the reason.
+SELECT payer_name, denial_writeoffs, net_patient_service_revenue, denial_writeoff_rate,
+       rate_undefined_reason
+  FROM revcycle.denial_writeoff_rate
+ WHERE payer_id IN (9151, 9152)
+ ORDER BY payer_id;
+ROLLBACK;
+
+-- =====================================================================
 -- Sample hospital (200 accounts): offending rows, expected none.  (pg_regress
 -- feeds this file on stdin: \ir resolves from the repository root.)
 -- =====================================================================
@@ -343,4 +371,11 @@ SELECT month_end, payer_id, days_in_ar, net_days_in_ar, days_undefined_reason
  WHERE days_in_ar < 0 OR net_days_in_ar < 0
     OR ((days_in_ar IS NULL OR net_days_in_ar IS NULL) AND days_undefined_reason IS NULL)
     OR (days_in_ar IS NOT NULL AND net_days_in_ar IS NOT NULL AND days_undefined_reason IS NOT NULL);
+-- 10. denial_writeoff_rate: a rate exactly where net patient service
+--     revenue is positive, never negative, a reason wherever it is NULL.
+SELECT month, payer_id, dept_code, net_patient_service_revenue, denial_writeoff_rate, rate_undefined_reason
+  FROM revcycle.denial_writeoff_rate
+ WHERE denial_writeoff_rate < 0
+    OR (net_patient_service_revenue > 0) IS DISTINCT FROM (denial_writeoff_rate IS NOT NULL)
+    OR (denial_writeoff_rate IS NULL) IS DISTINCT FROM (rate_undefined_reason IS NOT NULL);
 ROLLBACK;
