@@ -3,7 +3,7 @@
 -- The last two tests cover every object of the extension, whatever the
 -- version: all commented, all functions PARALLEL SAFE.
 BEGIN;
-SELECT plan(234);
+SELECT plan(238);
 
 -- ---------------------------------------------------------------------
 -- Functions: exists, return type, volatility, strictness, PARALLEL SAFE.
@@ -243,6 +243,31 @@ SELECT is(pg_get_function_result('revcycle.credit_balances(date)'::regprocedure)
 SELECT is(pg_get_function_result('revcycle.credit_balance_days(date)'::regprocedure),
           'TABLE(credit_balances numeric, credit_balance_count bigint, net_patient_service_revenue_3m numeric, window_days integer, credit_balance_days numeric)',
           'credit_balance_days(date) returns the documented columns');
+
+-- ---------------------------------------------------------------------
+-- The views issue 15 redefined keep exactly their documented columns
+-- (aged_ar_percent AR-1/AR-3, aged_trial_balance pre_service_ar,
+-- days_in_ar_trend and denial_writeoff_rate reasons) = 4.
+-- ---------------------------------------------------------------------
+SELECT columns_are('revcycle', 'aged_ar_percent',
+    ARRAY['month_end', 'payer_group', 'total_ar', 'unbilled_ar', 'billed_ar', 'ar_over_90_total',
+          'ar_over_90_billed', 'ar_over_120_total', 'ar_over_120_billed', 'share_over_90_billed',
+          'share_over_90_total', 'share_over_120_billed', 'share_over_120_total'],
+    'aged_ar_percent has exactly its documented columns (HFMA AR-1 and AR-3)');
+SELECT columns_are('revcycle', 'aged_trial_balance',
+    ARRAY['month_end', 'payer_id', 'payer_name', 'payer_class', 'beginning_ar', 'charges', 'payments',
+          'refunds', 'adjustments', 'transfers', 'ending_ar', 'ar_0_30', 'ar_31_60', 'ar_61_90',
+          'ar_91_120', 'ar_over_120', 'pre_service_ar', 'credit_balance_amount', 'credit_balance_count',
+          'reconciliation'],
+    'aged_trial_balance has exactly its documented columns (pre_service_ar)');
+SELECT columns_are('revcycle', 'days_in_ar_trend',
+    ARRAY['month_end', 'payer_id', 'payer_name', 'payer_class', 'net_ar', 'gross_charges_90d', 'days_in_ar',
+          'net_patient_service_revenue_3m', 'net_days_in_ar', 'days_undefined_reason'],
+    'days_in_ar_trend has exactly its documented columns (days_undefined_reason)');
+SELECT columns_are('revcycle', 'denial_writeoff_rate',
+    ARRAY['month', 'payer_id', 'payer_name', 'dept_code', 'writeoffs', 'writeoffs_fewer_than_two_appeals',
+          'denial_writeoffs', 'net_patient_service_revenue', 'denial_writeoff_rate', 'rate_undefined_reason'],
+    'denial_writeoff_rate has exactly its documented columns (rate_undefined_reason)');
 
 -- ---------------------------------------------------------------------
 -- Every object of the extension (any version): commented; every function
