@@ -3,7 +3,7 @@
 -- The last two tests cover every object of the extension, whatever the
 -- version: all commented, all functions PARALLEL SAFE.
 BEGIN;
-SELECT plan(206);
+SELECT plan(238);
 
 -- ---------------------------------------------------------------------
 -- Functions: exists, return type, volatility, strictness, PARALLEL SAFE.
@@ -178,6 +178,98 @@ SELECT is((SELECT array_agg(a.attname ORDER BY a.attnum) FROM pg_attribute a
              AND NOT a.attisdropped AND coalesce(btrim(d.description), '') = ''),
           NULL, format('every column of revcycle.%s has a comment', v))
 FROM unnest(ARRAY['collections_monthly_by_payer', 'collections_monthly_by_payer_class']) AS v;
+
+-- ---------------------------------------------------------------------
+-- Cohort collection rates (0.3.0, issue 15): the view collections_by_
+-- service_month and its function of as_of: has_view, columns_are,
+-- security_invoker, has_function, STABLE = 5; the 8 non-money column
+-- types (money and fraction types are in bi_types.sql) = 8; the
+-- function's result columns = 1; the cash-basis views never flag the
+-- AAFP benchmark = 2; PARALLEL SAFE, comments = 4.  20 in all.
+-- ---------------------------------------------------------------------
+SELECT has_view('revcycle', 'collections_by_service_month', 'view revcycle.collections_by_service_month exists');
+SELECT columns_are('revcycle', 'collections_by_service_month',
+    ARRAY['service_month', 'payer_id', 'payer_name', 'payer_class', 'gross_charges', 'payments',
+          'refunds', 'contractual_adjustments', 'other_adjustments', 'open_ar', 'open_share',
+          'months_since_service', 'is_mature', 'gross_collection_rate', 'net_collection_rate',
+          'below_aafp_benchmark', 'as_of'],
+    'collections_by_service_month has exactly its documented columns');
+SELECT ok((SELECT 'security_invoker=true' = ANY (c.reloptions) FROM pg_class c
+           WHERE c.oid = 'revcycle.collections_by_service_month'::regclass),
+          'view revcycle.collections_by_service_month is security_invoker');
+SELECT has_function('revcycle', 'collections_by_service_month', ARRAY['date'],
+    'function revcycle.collections_by_service_month(date) exists');
+SELECT volatility_is('revcycle', 'collections_by_service_month', ARRAY['date'], 'stable',
+    'collections_by_service_month(date) is STABLE');
+SELECT col_type_is('revcycle', 'collections_by_service_month', c, t,
+                   format('revcycle.collections_by_service_month.%s is %s', c, t))
+FROM (VALUES ('service_month', 'date'), ('payer_id', 'bigint'), ('payer_name', 'text'),
+             ('payer_class', 'text'), ('months_since_service', 'integer'), ('is_mature', 'boolean'),
+             ('below_aafp_benchmark', 'boolean'), ('as_of', 'date')) AS x(c, t);
+SELECT is((SELECT pg_get_function_result('revcycle.collections_by_service_month(date)'::regprocedure)),
+          'TABLE(service_month date, payer_id bigint, payer_name text, payer_class text, gross_charges numeric, payments numeric, refunds numeric, contractual_adjustments numeric, other_adjustments numeric, open_ar numeric, open_share numeric, months_since_service integer, is_mature boolean, gross_collection_rate numeric, net_collection_rate numeric, below_aafp_benchmark boolean)',
+          'collections_by_service_month(date) returns the documented columns, exact (unrounded) numerics');
+SELECT ok(pg_get_viewdef(format('revcycle.%I', v)::regclass) ~ 'NULL::boolean AS below_aafp_benchmark',
+          format('cash-basis view revcycle.%s never sets below_aafp_benchmark', v))
+FROM unnest(ARRAY['collections_monthly_by_payer', 'collections_monthly_by_payer_class']) AS v;
+SELECT is((SELECT p.proparallel::text FROM pg_proc p
+           WHERE p.oid = 'revcycle.collections_by_service_month(date)'::regprocedure),
+          's', 'collections_by_service_month(date) is PARALLEL SAFE');
+SELECT ok(obj_description('revcycle.collections_by_service_month(date)'::regprocedure, 'pg_proc') ~ 'mature',
+          'collections_by_service_month(date) is commented with its maturity rule');
+SELECT ok(col_description('revcycle.collections_by_service_month'::regclass,
+                          (SELECT attnum FROM pg_attribute WHERE attrelid = 'revcycle.collections_by_service_month'::regclass
+                              AND attname = 'is_mature')) ~ 'months_since_service >= 6',
+          'collections_by_service_month.is_mature states the maturity rule');
+SELECT ok(col_description('revcycle.collections_by_service_month'::regclass,
+                          (SELECT attnum FROM pg_attribute WHERE attrelid = 'revcycle.collections_by_service_month'::regclass
+                              AND attname = 'net_collection_rate')) ~ 'AAFP',
+          'collections_by_service_month.net_collection_rate names its source');
+
+-- ---------------------------------------------------------------------
+-- Credit balances as of a date and HFMA AR-9 (0.3.0, issue 15):
+-- has_function, STABLE, PARALLEL SAFE, result columns for
+-- credit_balances(date) and credit_balance_days(date) = 8.
+-- ---------------------------------------------------------------------
+SELECT has_function('revcycle', f, ARRAY['date'], format('function revcycle.%s(date) exists', f))
+FROM unnest(ARRAY['credit_balances', 'credit_balance_days']) AS f;
+SELECT volatility_is('revcycle', f, ARRAY['date'], 'stable', format('%s(date) is STABLE', f))
+FROM unnest(ARRAY['credit_balances', 'credit_balance_days']) AS f;
+SELECT is((SELECT p.proparallel::text FROM pg_proc p
+           WHERE p.oid = format('revcycle.%s(date)', f)::regprocedure),
+          's', format('%s(date) is PARALLEL SAFE', f))
+FROM unnest(ARRAY['credit_balances', 'credit_balance_days']) AS f;
+SELECT is(pg_get_function_result('revcycle.credit_balances(date)'::regprocedure),
+          'TABLE(account_id bigint, account_number text, payer_id bigint, payer_name text, payer_class text, amount numeric, service_date date, last_activity_date date, age_days integer, age_from_service_days integer)',
+          'credit_balances(date) returns the columns of the view credit_balances, exact');
+SELECT is(pg_get_function_result('revcycle.credit_balance_days(date)'::regprocedure),
+          'TABLE(credit_balances numeric, credit_balance_count bigint, net_patient_service_revenue_3m numeric, window_days integer, credit_balance_days numeric)',
+          'credit_balance_days(date) returns the documented columns');
+
+-- ---------------------------------------------------------------------
+-- The views issue 15 redefined keep exactly their documented columns
+-- (aged_ar_percent AR-1/AR-3, aged_trial_balance pre_service_ar,
+-- days_in_ar_trend and denial_writeoff_rate reasons) = 4.
+-- ---------------------------------------------------------------------
+SELECT columns_are('revcycle', 'aged_ar_percent',
+    ARRAY['month_end', 'payer_group', 'total_ar', 'unbilled_ar', 'billed_ar', 'ar_over_90_total',
+          'ar_over_90_billed', 'ar_over_120_total', 'ar_over_120_billed', 'share_over_90_billed',
+          'share_over_90_total', 'share_over_120_billed', 'share_over_120_total'],
+    'aged_ar_percent has exactly its documented columns (HFMA AR-1 and AR-3)');
+SELECT columns_are('revcycle', 'aged_trial_balance',
+    ARRAY['month_end', 'payer_id', 'payer_name', 'payer_class', 'beginning_ar', 'charges', 'payments',
+          'refunds', 'adjustments', 'transfers', 'ending_ar', 'ar_0_30', 'ar_31_60', 'ar_61_90',
+          'ar_91_120', 'ar_over_120', 'pre_service_ar', 'credit_balance_amount', 'credit_balance_count',
+          'reconciliation'],
+    'aged_trial_balance has exactly its documented columns (pre_service_ar)');
+SELECT columns_are('revcycle', 'days_in_ar_trend',
+    ARRAY['month_end', 'payer_id', 'payer_name', 'payer_class', 'net_ar', 'gross_charges_90d', 'days_in_ar',
+          'net_patient_service_revenue_3m', 'net_days_in_ar', 'days_undefined_reason'],
+    'days_in_ar_trend has exactly its documented columns (days_undefined_reason)');
+SELECT columns_are('revcycle', 'denial_writeoff_rate',
+    ARRAY['month', 'payer_id', 'payer_name', 'dept_code', 'writeoffs', 'writeoffs_fewer_than_two_appeals',
+          'denial_writeoffs', 'net_patient_service_revenue', 'denial_writeoff_rate', 'rate_undefined_reason'],
+    'denial_writeoff_rate has exactly its documented columns (rate_undefined_reason)');
 
 -- ---------------------------------------------------------------------
 -- Every object of the extension (any version): commented; every function

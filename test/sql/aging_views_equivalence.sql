@@ -178,23 +178,58 @@ SELECT 'month_end_balances' AS view,
        (SELECT count(*) FROM revcycle.month_end_balances) = (SELECT count(*) FROM old_typed_month_end_balances) AS same_row_count,
        (SELECT count(*) FROM (SELECT n::text FROM revcycle.month_end_balances n EXCEPT ALL SELECT o::text FROM old_typed_month_end_balances o) x) AS text_differs;
 
+-- 0.3.0 (issue 15) adds pre_service_ar (balances of services after the
+-- month-end, part of ending_ar); the sample has none, so every other
+-- column equals the original formulation's, and pre_service_ar is 0.
+CREATE TEMP VIEW new_aged_trial_balance_cols AS
+SELECT month_end, payer_id, payer_name, payer_class, beginning_ar, charges, payments, refunds,
+       adjustments, transfers, ending_ar, ar_0_30, ar_31_60, ar_61_90, ar_91_120, ar_over_120,
+       credit_balance_amount, credit_balance_count, reconciliation
+  FROM revcycle.aged_trial_balance;
+SELECT count(*) AS pre_service_rows FROM revcycle.aged_trial_balance WHERE pre_service_ar <> 0;
 SELECT 'aged_trial_balance' AS view,
-       (SELECT count(*) FROM (SELECT * FROM revcycle.aged_trial_balance EXCEPT ALL SELECT * FROM old_typed_aged_trial_balance) x) AS new_except_old,
-       (SELECT count(*) FROM (SELECT * FROM old_typed_aged_trial_balance EXCEPT ALL SELECT * FROM revcycle.aged_trial_balance) x) AS old_except_new,
+       (SELECT count(*) FROM (SELECT * FROM new_aged_trial_balance_cols EXCEPT ALL SELECT * FROM old_typed_aged_trial_balance) x) AS new_except_old,
+       (SELECT count(*) FROM (SELECT * FROM old_typed_aged_trial_balance EXCEPT ALL SELECT * FROM new_aged_trial_balance_cols) x) AS old_except_new,
        (SELECT count(*) FROM revcycle.aged_trial_balance) = (SELECT count(*) FROM old_typed_aged_trial_balance) AS same_row_count,
-       (SELECT count(*) FROM (SELECT n::text FROM revcycle.aged_trial_balance n EXCEPT ALL SELECT o::text FROM old_typed_aged_trial_balance o) x) AS text_differs;
+       (SELECT count(*) FROM (SELECT n::text FROM new_aged_trial_balance_cols n EXCEPT ALL SELECT o::text FROM old_typed_aged_trial_balance o) x) AS text_differs;
 
+-- 0.3.0 (issue 15) splits aged_ar_percent into billed (HFMA AR-1) and
+-- total (AR-3) A/R; its total columns are what the original formulation
+-- computed (all debit balances): compare those.
+CREATE TEMP VIEW new_aged_ar_percent_total AS
+SELECT month_end, payer_group, total_ar AS billed_ar, ar_over_90_total AS ar_over_90,
+       ar_over_120_total AS ar_over_120, share_over_90_total AS share_over_90,
+       share_over_120_total AS share_over_120
+  FROM revcycle.aged_ar_percent;
 SELECT 'aged_ar_percent' AS view,
-       (SELECT count(*) FROM (SELECT * FROM revcycle.aged_ar_percent EXCEPT ALL SELECT * FROM old_typed_aged_ar_percent) x) AS new_except_old,
-       (SELECT count(*) FROM (SELECT * FROM old_typed_aged_ar_percent EXCEPT ALL SELECT * FROM revcycle.aged_ar_percent) x) AS old_except_new,
+       (SELECT count(*) FROM (SELECT * FROM new_aged_ar_percent_total EXCEPT ALL SELECT * FROM old_typed_aged_ar_percent) x) AS new_except_old,
+       (SELECT count(*) FROM (SELECT * FROM old_typed_aged_ar_percent EXCEPT ALL SELECT * FROM new_aged_ar_percent_total) x) AS old_except_new,
        (SELECT count(*) FROM revcycle.aged_ar_percent) = (SELECT count(*) FROM old_typed_aged_ar_percent) AS same_row_count,
-       (SELECT count(*) FROM (SELECT n::text FROM revcycle.aged_ar_percent n EXCEPT ALL SELECT o::text FROM old_typed_aged_ar_percent o) x) AS text_differs;
+       (SELECT count(*) FROM (SELECT n::text FROM new_aged_ar_percent_total n EXCEPT ALL SELECT o::text FROM old_typed_aged_ar_percent o) x) AS text_differs;
 
+-- 0.3.0 (issue 15) gives a payer's row the charges that became its
+-- responsibility (transfers in) and leaves days NULL where undefined: the
+-- all-payers rows are compared whole (days where the original's were not
+-- negative: 0.3.0 never shows negative days), the payer rows on net A/R.
+CREATE TEMP VIEW new_days_in_ar_trend_cmp AS
+SELECT month_end, payer_id, payer_name, payer_class, net_ar,
+       CASE WHEN payer_id IS NULL THEN gross_charges_90d END AS gross_charges_90d,
+       CASE WHEN payer_id IS NULL AND days_in_ar >= 0 THEN days_in_ar END AS days_in_ar,
+       CASE WHEN payer_id IS NULL THEN net_patient_service_revenue_3m END AS net_patient_service_revenue_3m,
+       CASE WHEN payer_id IS NULL AND net_days_in_ar >= 0 THEN net_days_in_ar END AS net_days_in_ar
+  FROM revcycle.days_in_ar_trend;
+CREATE TEMP VIEW old_days_in_ar_trend_cmp AS
+SELECT month_end, payer_id, payer_name, payer_class, net_ar,
+       CASE WHEN payer_id IS NULL THEN gross_charges_90d END AS gross_charges_90d,
+       CASE WHEN payer_id IS NULL AND days_in_ar >= 0 THEN days_in_ar END AS days_in_ar,
+       CASE WHEN payer_id IS NULL THEN net_patient_service_revenue_3m END AS net_patient_service_revenue_3m,
+       CASE WHEN payer_id IS NULL AND net_days_in_ar >= 0 THEN net_days_in_ar END AS net_days_in_ar
+  FROM old_typed_days_in_ar_trend;
 SELECT 'days_in_ar_trend' AS view,
-       (SELECT count(*) FROM (SELECT * FROM revcycle.days_in_ar_trend EXCEPT ALL SELECT * FROM old_typed_days_in_ar_trend) x) AS new_except_old,
-       (SELECT count(*) FROM (SELECT * FROM old_typed_days_in_ar_trend EXCEPT ALL SELECT * FROM revcycle.days_in_ar_trend) x) AS old_except_new,
+       (SELECT count(*) FROM (SELECT * FROM new_days_in_ar_trend_cmp EXCEPT ALL SELECT * FROM old_days_in_ar_trend_cmp) x) AS new_except_old,
+       (SELECT count(*) FROM (SELECT * FROM old_days_in_ar_trend_cmp EXCEPT ALL SELECT * FROM new_days_in_ar_trend_cmp) x) AS old_except_new,
        (SELECT count(*) FROM revcycle.days_in_ar_trend) = (SELECT count(*) FROM old_typed_days_in_ar_trend) AS same_row_count,
-       (SELECT count(*) FROM (SELECT n::text FROM revcycle.days_in_ar_trend n EXCEPT ALL SELECT o::text FROM old_typed_days_in_ar_trend o) x) AS text_differs;
+       (SELECT count(*) FROM (SELECT n::text FROM new_days_in_ar_trend_cmp n EXCEPT ALL SELECT o::text FROM old_days_in_ar_trend_cmp o) x) AS text_differs;
 
 -- The sample exercises what the rewrite must carry: month-ends without
 -- activity, zero balances and credit balances.

@@ -344,14 +344,15 @@ INSERT INTO revcycle.ledger (txn_id, account_id, payer_id, kind, amount, posted_
 -- 2026-01 Medicare A (account 9001): charges 1000.00 + 500.00 = 1500.00,
 --   payments 760.00 + 300.00 = 1060.00, refunds 20.00, contractual
 --   200.00 + 100.00 = 300.00; gross 1060/1500 = 0.70666..., net
---   (1060-20)/(1500-300) = 1040/1200 = 0.86666... -> below true
+--   (1060-20)/(1500-300) = 1040/1200 = 0.86666...; below_aafp_benchmark
+--   NULL: since 0.3.0 a cash-basis month is never flagged (issue 15)
 -- 2026-01 Acme (account 9002): charges 2000.00, payments 1800.00 - 100.00
 --   = 1700.00, contractual 100.00, other 50.00, transfers move nothing;
---   gross 1700/2000 = 0.85, net 1700/1900 = 0.894736842105... -> below true
+--   gross 1700/2000 = 0.85, net 1700/1900 = 0.894736842105... -> NULL flag
 -- 2026-02 Medicare A: payment 40.00, no charges -> rates NULL
 -- 2026-02 Acme: charges 300.00, payments 285.00 + 150.00 (the patient's,
 --   on the Acme account) = 435.00, other 4.99; gross = net = 435/300 = 1.45
---   -> below false (a cash-basis month can exceed 100%)
+--   -> NULL flag (a cash-basis month can exceed 100%)
 -- Medicare B and Self Pay are primary on no account: no rows.
 SELECT month, payer_name, payer_class, gross_charges, payments, refunds,
        contractual_adjustments, other_adjustments,
@@ -361,8 +362,8 @@ WHERE payer_id BETWEEN 9001 AND 9004
 ORDER BY month, payer_id;
 -- By payer class of the primary payer: medicare = account 9001, commercial
 -- = account 9002, so the same numbers as above: 2026-01 medicare 0.70666...
--- / 0.86666... (below true), commercial 0.85 / 0.894736... (below true);
--- 2026-02 medicare NULL rates, commercial 1.45 / 1.45 (below false).
+-- / 0.86666..., commercial 0.85 / 0.894736...; 2026-02 medicare NULL
+-- rates, commercial 1.45 / 1.45; below_aafp_benchmark NULL on every row.
 SELECT month, payer_class, gross_charges, payments, refunds,
        contractual_adjustments, other_adjustments,
        gross_collection_rate, net_collection_rate, below_aafp_benchmark

@@ -697,7 +697,8 @@ SELECT count(v.txn_id) AS view_rows, count(e.txn_id) AS computed_rows,
 -- write-offs that correct nothing (and of those the ones with fewer than two
 -- appeals filed on or before them), NPSR = charges - every deduction
 -- (contractual, administrative, small balance, denial write-off, bad debt,
--- charity); rate exactly (same division).
+-- charity); rate exactly (same division), only where NPSR is positive
+-- (0.3.0, issue 15: NULL with a reason otherwise).
 WITH l AS (
     SELECT date_trunc('month', l.posted_date)::date AS month, l.payer_id, a.dept_code,
            l.kind, l.amount, l.reverses_txn_id,
@@ -718,7 +719,7 @@ SELECT count(v.month) AS view_rows, count(e.month) AS computed_rows,
        bool_and(v.month IS NOT NULL AND e.month IS NOT NULL) AS same_keys,
        bool_and((v.writeoffs, v.writeoffs_fewer_than_two_appeals, v.denial_writeoffs, v.net_patient_service_revenue,
                  v.denial_writeoff_rate)
-                IS NOT DISTINCT FROM (e.n, e.fewer, e.wo, e.npsr, round(e.wo / nullif(e.npsr, 0), 6))) AS rows_equal,
+                IS NOT DISTINCT FROM (e.n, e.fewer, e.wo, e.npsr, round(CASE WHEN e.npsr > 0 THEN e.wo / e.npsr END, 6))) AS rows_equal,
        sum(v.denial_writeoffs) AS writeoff_dollars,
        round(sum(v.denial_writeoffs) / sum(v.net_patient_service_revenue), 6) AS overall_rate
   FROM revcycle.denial_writeoff_rate v
