@@ -118,13 +118,18 @@ UNION ALL
 
 -- Days in A/R trend: the all-payers row equals the aggregates computed
 -- directly, rounded as the view rounds them (days numeric(21,1), money
--- numeric(18,2)).  Month-ends where not:
+-- numeric(18,2)), and NULL where the view leaves days undefined (net A/R a
+-- credit, or a denominator that is not positive: never negative days).
+-- Month-ends where not:
 SELECT t.month_end, t.net_ar, d.net_ar, t.days_in_ar, d.gross, t.net_days_in_ar, d.net
   FROM revcycle.days_in_ar_trend t
-  CROSS JOIN LATERAL (SELECT round(revcycle.net_ar(revcycle.ar_days_agg(kind, amount, posted_date, t.month_end)), 2) AS net_ar,
-                             round(revcycle.days_in_ar(kind, amount, posted_date, t.month_end), 1) AS gross,
-                             round(revcycle.net_days_in_ar(kind, amount, posted_date, t.month_end), 1) AS net
-                        FROM revcycle.ledger WHERE posted_date <= t.month_end) d
+  CROSS JOIN LATERAL (SELECT round(revcycle.net_ar(a), 2) AS net_ar,
+                             round(CASE WHEN revcycle.net_ar(a) >= 0 AND revcycle.lookback_charges(a) > 0
+                                        THEN revcycle.days_in_ar(a) END, 1) AS gross,
+                             round(CASE WHEN revcycle.net_ar(a) >= 0 AND revcycle.net_patient_service_revenue(a) > 0
+                                        THEN revcycle.net_days_in_ar(a) END, 1) AS net
+                        FROM (SELECT revcycle.ar_days_agg(kind, amount, posted_date, t.month_end) AS a
+                                FROM revcycle.ledger WHERE posted_date <= t.month_end) x) d
  WHERE t.payer_id IS NULL
    AND (t.net_ar IS DISTINCT FROM d.net_ar OR t.days_in_ar IS DISTINCT FROM d.gross
         OR t.net_days_in_ar IS DISTINCT FROM d.net);
