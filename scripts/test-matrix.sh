@@ -61,7 +61,7 @@ need_host_tools() {
 chroot_tarball() {
     local major=$1 suite tar dir rc pkgs
     suite=$(suite_of "$major")
-    pkgs="make gcc libc6-dev postgresql-$major postgresql-server-dev-$major
+    pkgs="build-essential postgresql-$major postgresql-server-dev-$major
           postgresql-$major-pgtap libtap-parser-sourcehandler-pgtap-perl xxd
           default-jre-headless libpostgresql-jdbc-java ca-certificates
           dpkg-dev debhelper fakeroot postgresql-all pgxnclient git unzip"
@@ -82,12 +82,14 @@ chroot_tarball() {
     printf '#!/bin/sh\nexit 101\n' > "$dir/usr/sbin/policy-rc.d"
     chmod 755 "$dir/usr/sbin/policy-rc.d"
     cp /etc/resolv.conf "$dir/etc/resolv.conf" 2>/dev/null || true
+    # A snapshot mirror serves Release files past their Valid-Until date;
+    # apt inside the chroot (here and in scripts/lib.sh) must accept them.
+    echo 'Acquire::Check-Valid-Until "false";' > "$dir/etc/apt/apt.conf.d/99revcycle-snapshot"
     log "install PostgreSQL $major in the $suite chroot"
-    # (a snapshot mirror serves Release files past their Valid-Until date)
     mount -t proc proc "$dir/proc"
     rc=0
     chroot "$dir" /usr/bin/env DEBIAN_FRONTEND=noninteractive sh -c "
-        apt-get -o Acquire::Check-Valid-Until=false update -qq &&
+        apt-get update -qq &&
         apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-confold \
             $(echo $pkgs) >/dev/null &&
         apt-get clean" >> "$dir.log" 2>&1 || rc=$?
