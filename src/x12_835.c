@@ -120,6 +120,13 @@ is_alnum(char c)
 	return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
+/* a character of a segment id: an upper-case letter or a digit */
+static int
+is_id_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || is_digit(c);
+}
+
 static int
 is_ws(char c)
 {
@@ -309,11 +316,7 @@ x12_parse_decimal(const char *s, size_t len, x12_dec *out)
 	}
 	if (i < len && s[i] == '.')
 	{
-		i++;
-		/* a decimal point needs a digit after it: "5." and "." are refused */
-		if (i == len || !is_digit(s[i]))
-			return -1;
-		for (; i < len && is_digit(s[i]); i++)
+		for (i++; i < len && is_digit(s[i]); i++)
 		{
 			unsigned	d = (unsigned) (s[i] - '0');
 
@@ -323,6 +326,9 @@ x12_parse_decimal(const char *s, size_t len, x12_dec *out)
 			if (++scale > MAX_SCALE)
 				return -1;
 		}
+		/* a decimal point needs a digit after it: "5." and "." are refused */
+		if (scale == 0)
+			return -1;
 	}
 	else if (int_digits == 0)
 		return -1;				/* "", "-", "+5", "-x" */
@@ -772,8 +778,10 @@ handle_svc(parser *P)
 	}
 	if ((rc = get_amount(P, 2, 1, &l->charge)) != 0 ||
 		(rc = get_amount(P, 3, 1, &l->paid)) != 0 ||
-		(rc = get_amount(P, 5, 0, &l->units)) != 0 ||
-		(rc = get_amount(P, 7, 0, &l->original_units)) != 0)
+		(rc = get_amount(P, 5, 0, &l->units)) != 0)
+		return rc;
+	/* SVC07 is seldom sent: *l is zeroed above, so read it only when there */
+	if (P->nel > 7 && (rc = get_amount(P, 7, 0, &l->original_units)) != 0)
 		return rc;
 	l->revenue_code = EL(P, 4);
 	l->original_svc01 = EL(P, 6);
@@ -1290,7 +1298,12 @@ static int
 bad_segment_id(parser *P, const char *s, size_t idlen)
 {
 	char		msg[160];
+	size_t		i;
 
+	/* the id for the error's segment_id: printables as-is, others '?' */
+	memset(P->id, 0, sizeof(P->id));
+	for (i = 0; i < idlen && i < 3; i++)
+		P->id[i] = (s[i] >= 0x21 && s[i] < 0x7f) ? s[i] : '?';
 	snprintf(msg, sizeof msg, "malformed segment id (2 or 3 upper-case letters or digits expected):");
 	append_escaped(msg, sizeof msg, s, idlen);
 	strncat(msg, " in", sizeof msg - strlen(msg) - 1);
@@ -1312,48 +1325,46 @@ process_segment(parser *P)
 	const char *e = s + P->seglen;
 	const char *p = s;
 	unsigned	key;
-	size_t		idlen, i, n;
+	const char	es = P->es;
+	size_t		idlen, n;
+	int			nel;
 	int			rc;
 
 	/* split elements */
-	P->nel = 0;
-	for (;;)
+	for (nel = 0;; nel++)
 	{
 		/*
 		 * Elements are short (a few bytes): a plain scan beats a memchr()
 		 * call per element.
 		 */
-		const char	es = P->es;
 		const char *q = p;
 
 		while (q < e && *q != es)
 			q++;
-		if (q == e)
-			q = NULL;
-		if (P->nel == MAX_ELEMENTS)
+		if (nel == MAX_ELEMENTS)
 		{
+			P->nel = nel;
 			memset(P->id, 0, sizeof(P->id));
 			memcpy(P->id, s, P->el[0].len < 3 ? P->el[0].len : 3);
 			return fail(P, X12_ERR_BAD_SEGMENT, 0, NULL, 0,
 						"segment has more than %d elements", MAX_ELEMENTS - 1);
 		}
-		P->el[P->nel].ptr = p;
-		P->el[P->nel].len = (size_t) ((q ? q : e) - p);
-		P->nel++;
-		if (!q)
+		P->el[nel].ptr = p;
+		P->el[nel].len = (size_t) (q - p);
+		if (q == e)
 			break;
 		p = q + 1;
 	}
+	P->nel = nel + 1;
 	idlen = P->el[0].len;
-	memset(P->id, 0, sizeof(P->id));
-	for (i = 0; i < idlen && i < 3; i++)
-		P->id[i] = (s[i] >= 0x21 && s[i] < 0x7f) ? s[i] : '?';
-	for (i = 0; i < idlen; i++)
-		if (!((s[i] >= 'A' && s[i] <= 'Z') || is_digit(s[i])))
-			break;
-	if (idlen < 2 || idlen > 3 || i < idlen)
+	if (idlen < 2 || idlen > 3 || !is_id_char(s[0]) || !is_id_char(s[1]) ||
+		(idlen == 3 && !is_id_char(s[2])))
 		return bad_segment_id(P, s, idlen);
-	key = K3(s[0], s[1], idlen == 3 ? s[2] : 0);
+	P->id[0] = s[0];
+	P->id[1] = s[1];
+	P->id[2] = idlen == 3 ? s[2] : '\0';
+	P->id[3] = '\0';
+	key = K3(s[0], s[1], P->id[2]);
 
 	switch (P->env)
 	{
