@@ -7,7 +7,7 @@ SELECT plan(35);
 SELECT has_type('revcycle', 'aging', 'type revcycle.aging exists');
 SELECT has_type('revcycle', 'ar_days', 'type revcycle.ar_days exists');
 SELECT has_type('revcycle', 'aging_anchor', 'type revcycle.aging_anchor exists');
-SELECT enum_has_labels('revcycle', 'aging_anchor', ARRAY['service_date', 'bill_date', 'last_activity'], 'aging_anchor labels');
+SELECT enum_has_labels('revcycle', 'aging_anchor', ARRAY['service_date', 'bill_date', 'last_activity', 'discharge_date', 'final_bill_date'], 'aging_anchor labels');
 
 SELECT has_function('revcycle', 'ar_aging', ARRAY['numeric', 'date', 'date'], 'ar_aging(balance, anchor, as_of)');
 SELECT has_function('revcycle', 'ar_aging', ARRAY['numeric', 'date', 'date', 'integer[]'], 'ar_aging(balance, anchor, as_of, bounds)');
