@@ -71,4 +71,12 @@ rc_aging_add(RcSum *sum, const RcAmount *a)
 	rc_sum_add_amount(sum, a);
 }
 
+/* A zeroed summary with the given bounds, allocated in ctx. */
+extern RcAging *rc_aging_new(MemoryContext ctx, int nbounds, const int32 *bounds,
+							 DateADT as_of);
+
+/* NULL if a bounds list is valid, else a message written into msg. */
+extern const char *rc_bounds_problem(const int32 *bounds, int n, char *msg,
+									 size_t msglen);
+
 #endif							/* REVCYCLE_AGING_H */
