@@ -1,4 +1,4 @@
--- Days in A/R: revcycle.days_in_ar / ar_days_agg (src/aging.c, one pass over
+-- Days in A/R: revcycle.days_in_ar / ar_days_agg (src/ar_days.c, one pass over
 -- ledger-shaped rows) against the plain-SQL formula and count(*), over
 -- :millions million rows.
 -- (run by bench/run.sh after bench/lib.sql; psql variable millions, default 5)

@@ -2,10 +2,8 @@
  *
  * aging.c
  *	  The revcycle.aging summary type (A/R aging buckets), the ar_aging and
- *	  ar_aging_merge aggregates, their accessors and the aging_buckets SRF;
- *	  and the revcycle.ar_days summary type behind the days-in-A/R
- *	  aggregates (gross/practice basis and HFMA net basis, one pass over
- *	  ledger rows).
+ *	  ar_aging_merge aggregates, their accessors and the aging_buckets SRF.
+ *	  Text and binary I/O are in aging_io.c.
  *
  * An aging summary holds the as-of date, the bucket upper bounds (days)
  * and, per bucket, the count and exact sum of debit balances and of credit
@@ -29,145 +27,18 @@
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
+#include "aging.h"
 #include "ledger.h"
+#include "rcdate.h"
 #include "summary_io.h"
 
-#define RC_AGING_VERSION 1
-#define RC_AGING_TYPNAME "revcycle.aging"
-#define RC_AGING_MAX_BOUNDS 32
-
-/* Binary size of one RcSum (rc_sum_send): int64, uint64, int16, int16. */
-#define RC_SUM_BINARY_SIZE (8 + 8 + 2 + 2)
-
-typedef struct RcAgingBucket
-{
-	int64		items;			/* rows with a positive (debit) balance */
-	int64		credit_items;	/* rows with a negative (credit) balance */
-	RcSum		amount;			/* sum of debit balances (> 0 or 0) */
-	RcSum		credit_amount;	/* sum of credit balances (< 0 or 0) */
-} RcAgingBucket;
-
-typedef struct RcAging
-{
-	int32		vl_len_;
-	uint8		version;
-	uint8		pad[3];
-	int32		nbounds;		/* buckets = nbounds + 1 */
-	DateADT		as_of;
-	int32		bounds[FLEXIBLE_ARRAY_MEMBER];	/* then the buckets */
-} RcAging;
-
-#define RC_AGING_BUCKETS_OFF(n) TYPEALIGN(8, offsetof(RcAging, bounds) + (n) * sizeof(int32))
-#define RC_AGING_SIZE(n) (RC_AGING_BUCKETS_OFF(n) + ((n) + 1) * sizeof(RcAgingBucket))
-#define RC_AGING_BUCKETS(a) ((RcAgingBucket *) ((char *) (a) + RC_AGING_BUCKETS_OFF((a)->nbounds)))
-
-#define DatumGetRcAging(d) ((RcAging *) PG_DETOAST_DATUM(d))
-#define PG_GETARG_RCAGING(n) DatumGetRcAging(PG_GETARG_DATUM(n))
-
 static const int32 rc_aging_default_bounds[] = {30, 60, 90, 120};
-
-/* ---------- small helpers ---------- */
-
-static char *
-rc_date_text(DateADT d)
-{
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
-}
-
-/*
- * A finite date in PostgreSQL's ISO form, as date_out writes it with
- * DateStyle ISO: the year in at least four digits (five or more after
- * 9999), " BC" after years before 1 AD.  Every date PostgreSQL accepts has
- * one, and rc_date_from_iso reads exactly these back.  buf holds
- * MAXDATELEN + 1 bytes.
- */
-static void
-rc_date_iso(DateADT d, char *buf)
-{
-	struct pg_tm tm;
-
-	memset(&tm, 0, sizeof(tm));
-	j2date(d + POSTGRES_EPOCH_JDATE, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
-	EncodeDateOnly(&tm, USE_ISO_DATES, buf);
-}
-
-/*
- * A finite date in the form rc_date_iso writes, and only that form
- * ("YYYY-MM-DD", "10000-01-01", "0001-01-01 BC"; no leading zeros beyond
- * four year digits), in PostgreSQL's date range; false otherwise.
- */
-static bool
-rc_date_from_iso(const char *s, DateADT *out)
-{
-	const char *p = s;
-	int			ndigits = 0;
-	int			y = 0;
-	int			m;
-	int			d;
-	bool		bc = false;
-	DateADT		date;
-	char		canon[MAXDATELEN + 1];
-
-	/* 8 digits are more than any valid year has: stop there */
-	while (*p >= '0' && *p <= '9' && ndigits < 8)
-	{
-		y = y * 10 + (*p++ - '0');
-		ndigits++;
-	}
-	if (ndigits < 4 || p[0] != '-' ||
-		p[1] < '0' || p[1] > '9' || p[2] < '0' || p[2] > '9' || p[3] != '-' ||
-		p[4] < '0' || p[4] > '9' || p[5] < '0' || p[5] > '9')
-		return false;
-	m = (p[1] - '0') * 10 + (p[2] - '0');
-	d = (p[4] - '0') * 10 + (p[5] - '0');
-	p += 6;
-	if (strcmp(p, " BC") == 0)
-		bc = true;
-	else if (*p != '\0')
-		return false;
-	if (y < 1)
-		return false;			/* there is no year 0 */
-	if (bc)
-		y = 1 - y;				/* 1 BC is year 0 of the proleptic calendar */
-	if (m < 1 || m > 12 || d < 1 || d > day_tab[isleap(y)][m - 1] ||
-		!IS_VALID_JULIAN(y, m, d))
-		return false;
-	date = date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
-	if (!IS_VALID_DATE(date))
-		return false;
-	/* canonical: no extra leading zeros */
-	rc_date_iso(date, canon);
-	if (strcmp(canon, s) != 0)
-		return false;
-	*out = date;
-	return true;
-}
-
-static void
-rc_write_date(StringInfo buf, DateADT d)
-{
-	char		iso[MAXDATELEN + 1];
-
-	rc_date_iso(d, iso);
-	appendStringInfoChar(buf, '"');
-	appendStringInfoString(buf, iso);
-	appendStringInfoChar(buf, '"');
-}
-
-static void
-rc_check_as_of(DateADT as_of)
-{
-	if (DATE_NOT_FINITE(as_of))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("as_of date %s is not finite", rc_date_text(as_of))));
-}
 
 /*
  * Validate a bounds list; returns NULL if fine, else a message (used by the
  * aggregate, which raises 22023, and by the input functions).
  */
-static const char *
+const char *
 rc_bounds_problem(const int32 *bounds, int n, char *msg, size_t msglen)
 {
 	int			i;
@@ -197,7 +68,8 @@ rc_bounds_problem(const int32 *bounds, int n, char *msg, size_t msglen)
 	return NULL;
 }
 
-static RcAging *
+/* A zeroed aging summary with the given bounds, allocated in ctx. */
+RcAging *
 rc_aging_new(MemoryContext ctx, int nbounds, const int32 *bounds, DateADT as_of)
 {
 	Size		size = RC_AGING_SIZE(nbounds);
@@ -211,12 +83,14 @@ rc_aging_new(MemoryContext ctx, int nbounds, const int32 *bounds, DateADT as_of)
 	return a;
 }
 
+/* True when a summary has exactly these bucket bounds. */
 static inline bool
 rc_aging_same_bounds(const RcAging *a, int n, const int32 *bounds)
 {
 	return a->nbounds == n && memcmp(a->bounds, bounds, n * sizeof(int32)) == 0;
 }
 
+/* Bounds as an array literal, for messages. */
 static char *
 rc_bounds_text(int n, const int32 *bounds)
 {
@@ -231,6 +105,7 @@ rc_bounds_text(int n, const int32 *bounds)
 	return buf.data;
 }
 
+/* Add src's buckets into dst; both must share as_of and bounds. */
 static void
 rc_aging_merge_into(RcAging *dst, const RcAging *src)
 {
@@ -256,209 +131,6 @@ rc_aging_merge_into(RcAging *dst, const RcAging *src)
 		rc_sum_add_sum(&db[i].amount, &sb[i].amount);
 		rc_sum_add_sum(&db[i].credit_amount, &sb[i].credit_amount);
 	}
-}
-
-/* ---------- I/O ---------- */
-
-/*
- * {"v":1,"as_of":"2025-12-31","bounds":[30,60,90,120],
- *  "buckets":[{"items":2,"amount":150.00,"credit_items":0,"credit_amount":0},...]}
- */
-PG_FUNCTION_INFO_V1(rc_aging_in);
-Datum
-rc_aging_in(PG_FUNCTION_ARGS)
-{
-	char	   *str = PG_GETARG_CSTRING(0);
-	RcReader	r;
-	int32		bounds[RC_AGING_MAX_BOUNDS];
-	int			n = 0;
-	char	   *datestr;
-	DateADT		as_of;
-	RcAging    *a;
-	RcAgingBucket *b;
-	const char *problem;
-	char		msg[128];
-	int			i;
-
-	rc_reader_init(&r, str, RC_AGING_TYPNAME);
-	rc_reader_expect(&r, '{');
-	rc_reader_key(&r, "v");
-	if (rc_reader_int64(&r, 0, PG_INT32_MAX) != RC_AGING_VERSION)
-		rc_reader_error(&r, "Unsupported format version");
-	rc_reader_expect(&r, ',');
-	rc_reader_key(&r, "as_of");
-	datestr = rc_reader_string(&r, 16);
-	if (!rc_date_from_iso(datestr, &as_of))
-		rc_reader_error(&r, "Expected a finite date YYYY-MM-DD or YYYY-MM-DD BC");
-	rc_reader_expect(&r, ',');
-	rc_reader_key(&r, "bounds");
-	rc_reader_expect(&r, '[');
-	do
-	{
-		if (n == RC_AGING_MAX_BOUNDS)
-			rc_reader_error(&r, "Too many bounds");
-		bounds[n++] = (int32) rc_reader_int64(&r, PG_INT32_MIN, PG_INT32_MAX);
-	} while (rc_reader_accept(&r, ','));
-	rc_reader_expect(&r, ']');
-	problem = rc_bounds_problem(bounds, n, msg, sizeof(msg));
-	if (problem)
-		rc_reader_error(&r, problem);
-	a = rc_aging_new(CurrentMemoryContext, n, bounds, as_of);
-	b = RC_AGING_BUCKETS(a);
-	rc_reader_expect(&r, ',');
-	rc_reader_key(&r, "buckets");
-	rc_reader_expect(&r, '[');
-	for (i = 0; i <= n; i++)
-	{
-		if (i > 0)
-			rc_reader_expect(&r, ',');
-		rc_reader_expect(&r, '{');
-		rc_reader_key(&r, "items");
-		b[i].items = rc_reader_int64(&r, 0, PG_INT64_MAX);
-		rc_reader_expect(&r, ',');
-		rc_reader_key(&r, "amount");
-		rc_reader_sum(&r, &b[i].amount);
-		if (rc_sum_sign(&b[i].amount) < 0)
-			rc_reader_error(&r, "A debit amount must not be negative");
-		if ((b[i].items == 0) != rc_sum_is_zero(&b[i].amount))
-			rc_reader_error(&r, "A debit amount is non-zero exactly when it has items");
-		rc_reader_expect(&r, ',');
-		rc_reader_key(&r, "credit_items");
-		b[i].credit_items = rc_reader_int64(&r, 0, PG_INT64_MAX);
-		rc_reader_expect(&r, ',');
-		rc_reader_key(&r, "credit_amount");
-		rc_reader_sum(&r, &b[i].credit_amount);
-		if (rc_sum_sign(&b[i].credit_amount) > 0)
-			rc_reader_error(&r, "A credit amount must not be positive");
-		if ((b[i].credit_items == 0) != rc_sum_is_zero(&b[i].credit_amount))
-			rc_reader_error(&r, "A credit amount is non-zero exactly when it has items");
-		rc_reader_expect(&r, '}');
-	}
-	if (rc_reader_accept(&r, ','))
-		rc_reader_error(&r, "More buckets than bounds + 1");
-	rc_reader_expect(&r, ']');
-	rc_reader_expect(&r, '}');
-	rc_reader_end(&r);
-	PG_RETURN_POINTER(a);
-}
-
-PG_FUNCTION_INFO_V1(rc_aging_out);
-Datum
-rc_aging_out(PG_FUNCTION_ARGS)
-{
-	RcAging    *a = PG_GETARG_RCAGING(0);
-	RcAgingBucket *b = RC_AGING_BUCKETS(a);
-	StringInfoData buf;
-	int			i;
-
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "{\"v\":%d", RC_AGING_VERSION);
-	rc_write_key(&buf, "as_of", false);
-	rc_write_date(&buf, a->as_of);
-	rc_write_key(&buf, "bounds", false);
-	appendStringInfoChar(&buf, '[');
-	for (i = 0; i < a->nbounds; i++)
-		appendStringInfo(&buf, "%s%d", i ? "," : "", a->bounds[i]);
-	appendStringInfoChar(&buf, ']');
-	rc_write_key(&buf, "buckets", false);
-	appendStringInfoChar(&buf, '[');
-	for (i = 0; i <= a->nbounds; i++)
-	{
-		if (i > 0)
-			appendStringInfoChar(&buf, ',');
-		appendStringInfoChar(&buf, '{');
-		rc_write_key(&buf, "items", true);
-		appendStringInfo(&buf, INT64_FORMAT, b[i].items);
-		rc_write_key(&buf, "amount", false);
-		rc_write_sum(&buf, &b[i].amount);
-		rc_write_key(&buf, "credit_items", false);
-		appendStringInfo(&buf, INT64_FORMAT, b[i].credit_items);
-		rc_write_key(&buf, "credit_amount", false);
-		rc_write_sum(&buf, &b[i].credit_amount);
-		appendStringInfoChar(&buf, '}');
-	}
-	appendStringInfoString(&buf, "]}");
-	PG_RETURN_CSTRING(buf.data);
-}
-
-/*
- * Binary: version byte, int32 as_of, int32 nbounds, nbounds x int32,
- * then per bucket int64 items, int64 credit_items, sum, sum.
- */
-PG_FUNCTION_INFO_V1(rc_aging_send);
-Datum
-rc_aging_send(PG_FUNCTION_ARGS)
-{
-	RcAging    *a = PG_GETARG_RCAGING(0);
-	RcAgingBucket *b = RC_AGING_BUCKETS(a);
-	StringInfoData buf;
-	int			i;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, RC_AGING_VERSION);
-	pq_sendint32(&buf, a->as_of);
-	pq_sendint32(&buf, a->nbounds);
-	for (i = 0; i < a->nbounds; i++)
-		pq_sendint32(&buf, a->bounds[i]);
-	for (i = 0; i <= a->nbounds; i++)
-	{
-		pq_sendint64(&buf, b[i].items);
-		pq_sendint64(&buf, b[i].credit_items);
-		rc_sum_send(&buf, &b[i].amount);
-		rc_sum_send(&buf, &b[i].credit_amount);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(rc_aging_recv);
-Datum
-rc_aging_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int32		bounds[RC_AGING_MAX_BOUNDS];
-	DateADT		as_of;
-	int			n;
-	RcAging    *a;
-	RcAgingBucket *b;
-	char		msg[128];
-	const char *problem;
-	int			i;
-
-	rc_recv_version(buf, RC_AGING_VERSION, RC_AGING_TYPNAME);
-	if (buf->len - buf->cursor < 8)
-		rc_recv_error(RC_AGING_TYPNAME, "The value is too short.");
-	as_of = (DateADT) pq_getmsgint(buf, 4);
-	if (DATE_NOT_FINITE(as_of) || !IS_VALID_DATE(as_of))
-		rc_recv_error(RC_AGING_TYPNAME, "The as_of date is out of range.");
-	n = (int) pq_getmsgint(buf, 4);
-	if (n < 1 || n > RC_AGING_MAX_BOUNDS)
-		rc_recv_error(RC_AGING_TYPNAME, "The number of bounds is out of range.");
-	if (buf->len - buf->cursor !=
-		n * 4 + (n + 1) * (8 + 8 + 2 * RC_SUM_BINARY_SIZE))
-		rc_recv_error(RC_AGING_TYPNAME, "The value has the wrong length.");
-	for (i = 0; i < n; i++)
-		bounds[i] = (int32) pq_getmsgint(buf, 4);
-	problem = rc_bounds_problem(bounds, n, msg, sizeof(msg));
-	if (problem)
-		rc_recv_error(RC_AGING_TYPNAME, problem);
-	a = rc_aging_new(CurrentMemoryContext, n, bounds, as_of);
-	b = RC_AGING_BUCKETS(a);
-	for (i = 0; i <= n; i++)
-	{
-		b[i].items = pq_getmsgint64(buf);
-		b[i].credit_items = pq_getmsgint64(buf);
-		if (b[i].items < 0 || b[i].credit_items < 0)
-			rc_recv_error(RC_AGING_TYPNAME, "Negative item count.");
-		rc_sum_recv(buf, &b[i].amount, RC_AGING_TYPNAME);
-		rc_sum_recv(buf, &b[i].credit_amount, RC_AGING_TYPNAME);
-		if (rc_sum_sign(&b[i].amount) < 0 || rc_sum_sign(&b[i].credit_amount) > 0)
-			rc_recv_error(RC_AGING_TYPNAME, "A debit sum is negative or a credit sum is positive.");
-		if ((b[i].items == 0) != rc_sum_is_zero(&b[i].amount) ||
-			(b[i].credit_items == 0) != rc_sum_is_zero(&b[i].credit_amount))
-			rc_recv_error(RC_AGING_TYPNAME, "A sum does not match its item count.");
-	}
-	rc_recv_end(buf, RC_AGING_TYPNAME);
-	PG_RETURN_POINTER(a);
 }
 
 /* ---------- ar_aging transition ---------- */
@@ -512,6 +184,7 @@ rc_bounds_table(RcBoundsCache *c)
 	c->table_max = last + 1;
 }
 
+/* Validate a bounds array and copy it into the cache. */
 static void
 rc_bounds_parse(ArrayType *arr, RcBoundsCache *c)
 {
@@ -559,6 +232,7 @@ rc_bounds_arg_constant(FunctionCallInfo fcinfo)
 	return IsA(tle->expr, Const);
 }
 
+/* The bounds of this aggregate call, parsed once per call site. */
 static RcBoundsCache *
 rc_bounds_get(FunctionCallInfo fcinfo)
 {
@@ -611,34 +285,7 @@ rc_bounds_get(FunctionCallInfo fcinfo)
 	return c;
 }
 
-/*
- * Add an amount to a sum.  The common case (an amount that fits in int64,
- * at the sum's scale or below it) is done inline without any chance of
- * overflow in the multiplication; everything else, including every error,
- * goes through rc_sum_add_amount.
- */
-static inline void
-rc_aging_add(RcSum *sum, const RcAmount *a)
-{
-	int			diff = sum->scale - a->scale;
-	int128		v;
-
-	if (likely(diff >= 0 && diff <= 18 &&
-			   a->value >= PG_INT64_MIN && a->value <= PG_INT64_MAX))
-	{
-		v = diff == 0 ? a->value :
-			(int128) (int64) a->value * (int128) rc_pow10_int64[diff];
-		if (likely(!__builtin_add_overflow(sum->value, v, &v)))
-		{
-			sum->value = v;
-			if (a->dscale > sum->dscale)
-				sum->dscale = a->dscale;
-			return;
-		}
-	}
-	rc_sum_add_amount(sum, a);
-}
-
+/* Raise 22023: a row's as_of differs from its group's. */
 static rc_noreturn void
 rc_aging_as_of_differs(DateADT as_of, DateADT first)
 {
@@ -706,6 +353,7 @@ rc_ar_aging_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(a);
 }
 
+/* ar_aging's transition for every row off the fast path. */
 static pg_noinline Datum
 rc_ar_aging_trans_general(FunctionCallInfo fcinfo)
 {
@@ -862,6 +510,7 @@ rc_aging_combine(PG_FUNCTION_ARGS)
 
 /* ---------- accessors ---------- */
 
+/* Debit and credit totals over all buckets. */
 static void
 rc_aging_totals(const RcAging *a, RcSum *debit, RcSum *credit)
 {
@@ -877,6 +526,7 @@ rc_aging_totals(const RcAging *a, RcSum *debit, RcSum *credit)
 	}
 }
 
+/* Sum of debit balances over all buckets. */
 PG_FUNCTION_INFO_V1(rc_aging_debit_total);
 Datum
 rc_aging_debit_total(PG_FUNCTION_ARGS)
@@ -888,6 +538,7 @@ rc_aging_debit_total(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(rc_sum_to_numeric(&d));
 }
 
+/* Sum of credit balances over all buckets. */
 PG_FUNCTION_INFO_V1(rc_aging_credit_total);
 Datum
 rc_aging_credit_total(PG_FUNCTION_ARGS)
@@ -899,6 +550,7 @@ rc_aging_credit_total(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(rc_sum_to_numeric(&c));
 }
 
+/* Net balance: debits plus credits. */
 PG_FUNCTION_INFO_V1(rc_aging_net_total);
 Datum
 rc_aging_net_total(PG_FUNCTION_ARGS)
@@ -911,6 +563,7 @@ rc_aging_net_total(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(rc_sum_to_numeric(&d));
 }
 
+/* Number of rows with a debit balance. */
 PG_FUNCTION_INFO_V1(rc_aging_debit_items);
 Datum
 rc_aging_debit_items(PG_FUNCTION_ARGS)
@@ -925,6 +578,7 @@ rc_aging_debit_items(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(n);
 }
 
+/* Number of rows with a credit balance. */
 PG_FUNCTION_INFO_V1(rc_aging_credit_items);
 Datum
 rc_aging_credit_items(PG_FUNCTION_ARGS)
@@ -939,6 +593,7 @@ rc_aging_credit_items(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(n);
 }
 
+/* The summary's as_of date. */
 PG_FUNCTION_INFO_V1(rc_aging_as_of);
 Datum
 rc_aging_as_of(PG_FUNCTION_ARGS)
@@ -946,6 +601,7 @@ rc_aging_as_of(PG_FUNCTION_ARGS)
 	PG_RETURN_DATEADT(PG_GETARG_RCAGING(0)->as_of);
 }
 
+/* The bucket upper bounds as int[]. */
 PG_FUNCTION_INFO_V1(rc_aging_bounds);
 Datum
 rc_aging_bounds(PG_FUNCTION_ARGS)
@@ -1039,460 +695,4 @@ rc_aging_buckets(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
-}
-
-/* ==================================================================
- * revcycle.ar_days: one-pass days-in-A/R state over ledger rows.
- * ================================================================== */
-
-#define RC_AR_DAYS_VERSION 1
-#define RC_AR_DAYS_TYPNAME "revcycle.ar_days"
-#define RC_AR_DAYS_MAX_LOOKBACK 3660
-
-typedef enum RcDaysField
-{
-	RC_D_AR,					/* net A/R as of as_of */
-	RC_D_CHARGES,				/* gross charges in the look-back period */
-	RC_D_NET_CHARGES,			/* gross charges in the trailing 3 months */
-	RC_D_NET_DEDUCTIONS,		/* contractual + other deductions, same 3 months */
-	RC_D_NSUMS
-} RcDaysField;
-
-static const char *const rc_days_keys[RC_D_NSUMS] = {
-	"ar", "charges", "net_window_charges", "net_window_deductions"
-};
-
-typedef struct RcArDays
-{
-	int32		vl_len_;
-	uint8		version;
-	uint8		pad[3];
-	DateADT		as_of;
-	int32		lookback_days;
-	RcSum		sums[RC_D_NSUMS];
-} RcArDays;
-
-#define RC_AR_DAYS_BINARY_SIZE (1 + 4 + 4 + RC_D_NSUMS * RC_SUM_BINARY_SIZE)
-
-#define DatumGetRcArDays(d) ((RcArDays *) PG_DETOAST_DATUM(d))
-#define PG_GETARG_RCARDAYS(n) DatumGetRcArDays(PG_GETARG_DATUM(n))
-
-/* First day of the trailing three calendar months ending on as_of. */
-static DateADT
-rc_net_window_start(DateADT as_of)
-{
-	int			y,
-				m,
-				d;
-
-	j2date(as_of + 1 + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-	m -= 3;
-	if (m < 1)
-	{
-		m += 12;
-		y--;
-	}
-	if (d > day_tab[isleap(y)][m - 1])
-		d = day_tab[isleap(y)][m - 1];
-	return date2j(y, m, d) - POSTGRES_EPOCH_JDATE;
-}
-
-static void
-rc_check_lookback(int32 lookback)
-{
-	if (lookback < 1 || lookback > RC_AR_DAYS_MAX_LOOKBACK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("look-back period of %d days is out of range", lookback),
-				 errhint("Use 90 (default), 180 or 365 days; 1 to %d are accepted.",
-						 RC_AR_DAYS_MAX_LOOKBACK)));
-}
-
-/*
- * check_lookback_days(int): the look-back check of the days-in-A/R
- * aggregates, for SQL functions that take a look-back too.  NULL and out of
- * range raise 22023; otherwise the value is returned.
- */
-PG_FUNCTION_INFO_V1(rc_check_lookback_days);
-Datum
-rc_check_lookback_days(PG_FUNCTION_ARGS)
-{
-	if (PG_ARGISNULL(0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("look-back period must not be NULL")));
-	rc_check_lookback(PG_GETARG_INT32(0));
-	PG_RETURN_INT32(PG_GETARG_INT32(0));
-}
-
-static RcArDays *
-rc_ar_days_new(MemoryContext ctx, DateADT as_of, int32 lookback)
-{
-	RcArDays   *s = MemoryContextAllocZero(ctx, sizeof(RcArDays));
-
-	SET_VARSIZE(s, sizeof(RcArDays));
-	s->version = RC_AR_DAYS_VERSION;
-	s->as_of = as_of;
-	s->lookback_days = lookback;
-	return s;
-}
-
-PG_FUNCTION_INFO_V1(rc_ar_days_in);
-Datum
-rc_ar_days_in(PG_FUNCTION_ARGS)
-{
-	char	   *str = PG_GETARG_CSTRING(0);
-	RcReader	r;
-	char	   *datestr;
-	DateADT		as_of;
-	int32		lookback;
-	RcArDays   *s;
-	int			i;
-
-	rc_reader_init(&r, str, RC_AR_DAYS_TYPNAME);
-	rc_reader_expect(&r, '{');
-	rc_reader_key(&r, "v");
-	if (rc_reader_int64(&r, 0, PG_INT32_MAX) != RC_AR_DAYS_VERSION)
-		rc_reader_error(&r, "Unsupported format version");
-	rc_reader_expect(&r, ',');
-	rc_reader_key(&r, "as_of");
-	datestr = rc_reader_string(&r, 16);
-	if (!rc_date_from_iso(datestr, &as_of))
-		rc_reader_error(&r, "Expected a finite date YYYY-MM-DD or YYYY-MM-DD BC");
-	rc_reader_expect(&r, ',');
-	rc_reader_key(&r, "lookback_days");
-	lookback = (int32) rc_reader_int64(&r, 1, RC_AR_DAYS_MAX_LOOKBACK);
-	s = rc_ar_days_new(CurrentMemoryContext, as_of, lookback);
-	for (i = 0; i < RC_D_NSUMS; i++)
-	{
-		rc_reader_expect(&r, ',');
-		rc_reader_key(&r, rc_days_keys[i]);
-		rc_reader_sum(&r, &s->sums[i]);
-	}
-	rc_reader_expect(&r, '}');
-	rc_reader_end(&r);
-	PG_RETURN_POINTER(s);
-}
-
-PG_FUNCTION_INFO_V1(rc_ar_days_out);
-Datum
-rc_ar_days_out(PG_FUNCTION_ARGS)
-{
-	RcArDays   *s = PG_GETARG_RCARDAYS(0);
-	StringInfoData buf;
-	int			i;
-
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "{\"v\":%d", RC_AR_DAYS_VERSION);
-	rc_write_key(&buf, "as_of", false);
-	rc_write_date(&buf, s->as_of);
-	rc_write_key(&buf, "lookback_days", false);
-	appendStringInfo(&buf, "%d", s->lookback_days);
-	for (i = 0; i < RC_D_NSUMS; i++)
-	{
-		rc_write_key(&buf, rc_days_keys[i], false);
-		rc_write_sum(&buf, &s->sums[i]);
-	}
-	appendStringInfoChar(&buf, '}');
-	PG_RETURN_CSTRING(buf.data);
-}
-
-PG_FUNCTION_INFO_V1(rc_ar_days_send);
-Datum
-rc_ar_days_send(PG_FUNCTION_ARGS)
-{
-	RcArDays   *s = PG_GETARG_RCARDAYS(0);
-	StringInfoData buf;
-	int			i;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, RC_AR_DAYS_VERSION);
-	pq_sendint32(&buf, s->as_of);
-	pq_sendint32(&buf, s->lookback_days);
-	for (i = 0; i < RC_D_NSUMS; i++)
-		rc_sum_send(&buf, &s->sums[i]);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(rc_ar_days_recv);
-Datum
-rc_ar_days_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	RcArDays   *s;
-	DateADT		as_of;
-	int32		lookback;
-	int			i;
-
-	rc_recv_version(buf, RC_AR_DAYS_VERSION, RC_AR_DAYS_TYPNAME);
-	if (buf->len - buf->cursor != RC_AR_DAYS_BINARY_SIZE - 1)
-		rc_recv_error(RC_AR_DAYS_TYPNAME, "The value has the wrong length.");
-	as_of = (DateADT) pq_getmsgint(buf, 4);
-	if (DATE_NOT_FINITE(as_of) || !IS_VALID_DATE(as_of))
-		rc_recv_error(RC_AR_DAYS_TYPNAME, "The as_of date is out of range.");
-	lookback = (int32) pq_getmsgint(buf, 4);
-	if (lookback < 1 || lookback > RC_AR_DAYS_MAX_LOOKBACK)
-		rc_recv_error(RC_AR_DAYS_TYPNAME, "The look-back period is out of range.");
-	s = rc_ar_days_new(CurrentMemoryContext, as_of, lookback);
-	for (i = 0; i < RC_D_NSUMS; i++)
-		rc_sum_recv(buf, &s->sums[i], RC_AR_DAYS_TYPNAME);
-	rc_recv_end(buf, RC_AR_DAYS_TYPNAME);
-	PG_RETURN_POINTER(s);
-}
-
-/*
- * Ledger kinds: the role of each kind in net patient service revenue (the
- * A/R sign is rc_txn_ar_sign).  The map is built once per call site.
- */
-#define RC_ROLE_NONE 0
-#define RC_ROLE_CHARGE 1
-#define RC_ROLE_DEDUCTION 2
-
-static const int8 rc_days_role[RC_TXN_NKINDS] = {
-	RC_ROLE_CHARGE,				/* charge */
-	RC_ROLE_NONE,				/* payment */
-	RC_ROLE_NONE,				/* refund */
-	RC_ROLE_DEDUCTION,			/* contractual_adjustment */
-	RC_ROLE_DEDUCTION,			/* administrative_adjustment */
-	RC_ROLE_DEDUCTION,			/* small_balance_writeoff */
-	RC_ROLE_DEDUCTION,			/* denial_writeoff */
-	RC_ROLE_DEDUCTION,			/* bad_debt */
-	RC_ROLE_DEDUCTION,			/* charity */
-	RC_ROLE_NONE				/* transfer */
-};
-
-typedef struct RcDaysKindMap
-{
-	RcKindMap	kinds;
-	/* state of the current group's date windows, cached per call */
-	DateADT		as_of;
-	DateADT		net_start;
-} RcDaysKindMap;
-
-static RcDaysKindMap *
-rc_days_kind_map(FunctionCallInfo fcinfo)
-{
-	RcDaysKindMap *m = (RcDaysKindMap *) fcinfo->flinfo->fn_extra;
-
-	if (m == NULL)
-	{
-		m = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RcDaysKindMap));
-		rc_kind_map_init(&m->kinds, fcinfo, 1);
-		m->as_of = DATEVAL_NOBEGIN;
-		fcinfo->flinfo->fn_extra = m;
-	}
-	return m;
-}
-
-/*
- * ar_days_agg(kind, amount, posted_date, as_of [, lookback_days])
- * Arguments: 0 state, 1 kind, 2 amount, 3 posted_date, 4 as_of, 5 lookback.
- */
-PG_FUNCTION_INFO_V1(rc_ar_days_trans);
-Datum
-rc_ar_days_trans(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggctx;
-	RcDaysKindMap *m;
-	RcArDays   *s;
-	DateADT		as_of;
-	DateADT		posted;
-	int32		lookback = 90;
-	RcTxnKind	kind;
-	int			role;
-	RcAmount	amt;
-
-	if (PG_ARGISNULL(4))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("as_of date of days in A/R must not be NULL")));
-	as_of = PG_GETARG_DATEADT(4);
-	if (PG_NARGS() > 5)
-	{
-		if (PG_ARGISNULL(5))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("look-back period of days in A/R must not be NULL")));
-		lookback = PG_GETARG_INT32(5);
-	}
-	m = rc_days_kind_map(fcinfo);
-
-	if (!AggCheckCallContext(fcinfo, &aggctx))
-		aggctx = CurrentMemoryContext;
-	else if (!PG_ARGISNULL(0))
-	{
-		s = (RcArDays *) PG_GETARG_POINTER(0);
-		goto have_state;
-	}
-	if (PG_ARGISNULL(0))
-	{
-		rc_check_as_of(as_of);
-		rc_check_lookback(lookback);
-		s = rc_ar_days_new(aggctx, as_of, lookback);
-	}
-	else
-	{
-		s = MemoryContextAlloc(aggctx, sizeof(RcArDays));
-		memcpy(s, PG_GETARG_RCARDAYS(0), sizeof(RcArDays));
-	}
-
-have_state:
-	if (s->as_of != as_of)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("as_of date %s differs from %s of an earlier row in the same group",
-						rc_date_text(as_of), rc_date_text(s->as_of)),
-				 errhint("Days in A/R is taken at one date; group by the as_of date.")));
-	if (s->lookback_days != lookback)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("look-back period %d differs from %d of an earlier row in the same group",
-						lookback, s->lookback_days)));
-
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
-		PG_RETURN_POINTER(s);
-	posted = PG_GETARG_DATEADT(3);
-	if (posted > as_of)
-		PG_RETURN_POINTER(s);
-	kind = rc_kind_lookup(&m->kinds, PG_GETARG_OID(1));
-	role = rc_days_role[kind];
-	if (m->as_of != as_of)
-	{
-		m->as_of = as_of;
-		m->net_start = rc_net_window_start(as_of);
-	}
-	rc_amount_decode_fast(PG_GETARG_DATUM(2), &amt);
-	if (rc_txn_ar_sign[kind] < 0)
-		amt.value = -amt.value;
-	rc_aging_add(&s->sums[RC_D_AR], &amt);
-	if (role == RC_ROLE_NONE || posted < m->net_start)
-	{
-		if (role == RC_ROLE_CHARGE && (int64) posted > (int64) as_of - lookback)
-			rc_aging_add(&s->sums[RC_D_CHARGES], &amt);
-		PG_RETURN_POINTER(s);
-	}
-	if (role == RC_ROLE_CHARGE)
-	{
-		rc_aging_add(&s->sums[RC_D_NET_CHARGES], &amt);
-		if ((int64) posted > (int64) as_of - lookback)
-			rc_aging_add(&s->sums[RC_D_CHARGES], &amt);
-	}
-	else
-	{
-		/* a deduction: stored positive (natural direction) */
-		amt.value = -amt.value;
-		rc_aging_add(&s->sums[RC_D_NET_DEDUCTIONS], &amt);
-	}
-	PG_RETURN_POINTER(s);
-}
-
-PG_FUNCTION_INFO_V1(rc_ar_days_combine);
-Datum
-rc_ar_days_combine(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggctx;
-	RcArDays   *s;
-	RcArDays   *src;
-	int			i;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	src = PG_GETARG_RCARDAYS(1);
-	if (!AggCheckCallContext(fcinfo, &aggctx))
-		aggctx = CurrentMemoryContext;
-	if (AggCheckCallContext(fcinfo, NULL) && !PG_ARGISNULL(0))
-		s = (RcArDays *) PG_GETARG_POINTER(0);
-	else
-	{
-		s = MemoryContextAlloc(aggctx, sizeof(RcArDays));
-		memcpy(s, PG_ARGISNULL(0) ? src : PG_GETARG_RCARDAYS(0), sizeof(RcArDays));
-		if (PG_ARGISNULL(0))
-			PG_RETURN_POINTER(s);
-	}
-	if (s->as_of != src->as_of || s->lookback_days != src->lookback_days)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot merge days-in-A/R summaries of different dates or look-back periods (%s, %d days and %s, %d days)",
-						rc_date_text(s->as_of), s->lookback_days,
-						rc_date_text(src->as_of), src->lookback_days)));
-	for (i = 0; i < RC_D_NSUMS; i++)
-		rc_sum_add_sum(&s->sums[i], &src->sums[i]);
-	PG_RETURN_POINTER(s);
-}
-
-/* Multiply an exact sum by a small positive integer. */
-static void
-rc_sum_mul_int(RcSum *sum, int32 k)
-{
-	if (__builtin_mul_overflow(sum->value, (int128) k, &sum->value))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("days in A/R is out of range")));
-}
-
-/* Gross basis: A/R x lookback_days / gross charges in the look-back. */
-PG_FUNCTION_INFO_V1(rc_ar_days_gross);
-Datum
-rc_ar_days_gross(PG_FUNCTION_ARGS)
-{
-	RcArDays   *s = PG_GETARG_RCARDAYS(0);
-	RcSum		num = s->sums[RC_D_AR];
-
-	if (rc_sum_is_zero(&s->sums[RC_D_CHARGES]))
-		PG_RETURN_NULL();
-	rc_sum_mul_int(&num, s->lookback_days);
-	PG_RETURN_DATUM(rc_sum_div(&num, &s->sums[RC_D_CHARGES]));
-}
-
-/* Net basis (HFMA): A/R x window days / net patient service revenue. */
-PG_FUNCTION_INFO_V1(rc_ar_days_net);
-Datum
-rc_ar_days_net(PG_FUNCTION_ARGS)
-{
-	RcArDays   *s = PG_GETARG_RCARDAYS(0);
-	RcSum		num = s->sums[RC_D_AR];
-	RcSum		den = s->sums[RC_D_NET_CHARGES];
-	int32		days = s->as_of - rc_net_window_start(s->as_of) + 1;
-
-	rc_sum_sub_sum(&den, &s->sums[RC_D_NET_DEDUCTIONS]);
-	if (rc_sum_is_zero(&den))
-		PG_RETURN_NULL();
-	rc_sum_mul_int(&num, days);
-	PG_RETURN_DATUM(rc_sum_div(&num, &den));
-}
-
-PG_FUNCTION_INFO_V1(rc_ar_days_ar);
-Datum
-rc_ar_days_ar(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_DATUM(rc_sum_to_numeric(&PG_GETARG_RCARDAYS(0)->sums[RC_D_AR]));
-}
-
-PG_FUNCTION_INFO_V1(rc_ar_days_charges);
-Datum
-rc_ar_days_charges(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_DATUM(rc_sum_to_numeric(&PG_GETARG_RCARDAYS(0)->sums[RC_D_CHARGES]));
-}
-
-PG_FUNCTION_INFO_V1(rc_ar_days_npsr);
-Datum
-rc_ar_days_npsr(PG_FUNCTION_ARGS)
-{
-	RcArDays   *s = PG_GETARG_RCARDAYS(0);
-	RcSum		den = s->sums[RC_D_NET_CHARGES];
-
-	rc_sum_sub_sum(&den, &s->sums[RC_D_NET_DEDUCTIONS]);
-	PG_RETURN_DATUM(rc_sum_to_numeric(&den));
-}
-
-PG_FUNCTION_INFO_V1(rc_ar_days_net_window_start);
-Datum
-rc_ar_days_net_window_start(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_DATEADT(rc_net_window_start(PG_GETARG_RCARDAYS(0)->as_of));
 }

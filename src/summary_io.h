@@ -40,6 +40,9 @@ extern void rc_reader_end(RcReader *r);
 extern void rc_write_key(StringInfo buf, const char *key, bool first);
 extern void rc_write_sum(StringInfo buf, const RcSum *sum);
 
+/* Binary size of one RcSum (rc_sum_send): int64, uint64, int16, int16. */
+#define RC_SUM_BINARY_SIZE (8 + 8 + 2 + 2)
+
 /* Binary: the version byte, checked on receive. */
 extern void rc_recv_version(StringInfo buf, int version, const char *typname);
 extern void rc_recv_end(StringInfo buf, const char *typname);
