@@ -138,12 +138,20 @@ repo=$work/dist/revcycle
 # (sql/revcycle--*.sql): add them as the real repository has them.  No
 # background gc or maintenance in the throwaway repository (newer git starts
 # it after a commit, and it would race make dist and the clean-up).
+# A committed tree (CI's clean clone) is cloned as it is: make dist archives
+# HEAD, so that is exactly what a release gets.  A tree with uncommitted
+# changes (a developer's) is copied and committed in a throwaway repository.
 distrepo() {
-    copy_tree "$repo" && (cd "$repo" && git init -q && git config gc.auto 0 &&
-        git config maintenance.auto false && git add -A && git add -f sql &&
-        git -c user.name=revcycle-test -c user.email=revcycle-test@localhost commit -qm dist)
+    if git -C "$RC_ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1 &&
+       [ -z "$(git -C "$RC_ROOT" status --porcelain --untracked-files=normal)" ]; then
+        git clone -q --no-hardlinks "$RC_ROOT" "$repo"
+    else
+        copy_tree "$repo" && (cd "$repo" && git init -q && git config gc.auto 0 &&
+            git config maintenance.auto false && git add -A && git add -f sql &&
+            git -c user.name=revcycle-test -c user.email=revcycle-test@localhost commit -qm dist)
+    fi
 }
-check "throwaway git repository of the source tree" distrepo || finish
+check "git repository of the source tree for make dist" distrepo || finish
 zip=$repo/revcycle-$version.zip
 check "make dist writes revcycle-$version.zip" \
     bash -c "make -s -C '$repo' dist PG_CONFIG='$PG_CONFIG' > '$work/dist.log' 2>&1 && test -s '$zip' || { cat '$work/dist.log'; false; }"
@@ -154,7 +162,7 @@ zip_has_all() {
     local f ok=0
     for f in META.json Makefile revcycle.control LICENSE README.md \
              $(cd "$repo" && ls src/*.[ch] sql/revcycle--*.sql "sql/$version"/*.sql); do
-        in_zip "$f" || { echo "# not in the zip: $f"; ok=1; }
+        in_zip "$f" || { echo "# not in the zip: $f (git tracks: $(git -C "$repo" ls-files -- "$f"); zip entries: $(echo "$listing" | grep -c .))"; ok=1; }
     done
     return $ok
 }
