@@ -481,13 +481,17 @@ SELECT count(v.month) AS view_rows, count(e.month) AS computed_rows,
        bool_and((v.claims_submitted, v.charges_submitted, v.claims_initially_denied, v.dollars_initially_denied,
                  v.claims_denied_in_month, v.dollars_denied_in_month)
                 IS NOT DISTINCT FROM (e.n, e.ch, e.nd, e.dd, e.dm, e.ddm)) AS counts_dollars_equal,
-       bool_and(v.initial_denial_rate IS NOT DISTINCT FROM round(e.rate, 6)
-                AND v.initial_denial_rate_dollars IS NOT DISTINCT FROM round(e.rate_dollars, 6)) AS cohort_rates_equal,
-       bool_and(v.claims_submitted_avg_3m IS NOT DISTINCT FROM round(e.n3 / 3.0, 2)
-                AND v.charges_submitted_avg_3m IS NOT DISTINCT FROM round(e.ch3 / 3.0, 2)) AS prior_3m_equal,
-       bool_and(v.initial_denial_rate_hfma IS NOT DISTINCT FROM round(e.hfma, 6)
-                AND v.initial_denial_rate_dollars_hfma IS NOT DISTINCT FROM round(e.hfma_dollars, 6))
-           AS hfma_rates_equal
+       -- the month/payer/department of every row that differs (expected: none)
+       string_agg(concat_ws('/', coalesce(v.month, e.month), coalesce(v.payer_id, e.payer_id), coalesce(v.dept_code, e.dept_code)), '; ')
+           FILTER (WHERE NOT coalesce(v.initial_denial_rate IS NOT DISTINCT FROM round(e.rate, 6)
+                AND v.initial_denial_rate_dollars IS NOT DISTINCT FROM round(e.rate_dollars, 6), false)) AS cohort_rates_differ,
+       string_agg(concat_ws('/', coalesce(v.month, e.month), coalesce(v.payer_id, e.payer_id), coalesce(v.dept_code, e.dept_code)), '; ')
+           FILTER (WHERE NOT coalesce(v.claims_submitted_avg_3m IS NOT DISTINCT FROM round(e.n3 / 3.0, 2)
+                AND v.charges_submitted_avg_3m IS NOT DISTINCT FROM round(e.ch3 / 3.0, 2), false)) AS prior_3m_differ,
+       string_agg(concat_ws('/', coalesce(v.month, e.month), coalesce(v.payer_id, e.payer_id), coalesce(v.dept_code, e.dept_code)), '; ')
+           FILTER (WHERE NOT coalesce(v.initial_denial_rate_hfma IS NOT DISTINCT FROM round(e.hfma, 6)
+                AND v.initial_denial_rate_dollars_hfma IS NOT DISTINCT FROM round(e.hfma_dollars, 6), false))
+           AS hfma_rates_differ
   FROM revcycle.initial_denial_rate v
   FULL JOIN e ON (e.month, e.payer_id, e.dept_code) = (v.month, v.payer_id, v.dept_code);
 -- Known values: all payers, by submission month (cohort) for the first half
@@ -532,8 +536,9 @@ SELECT count(v.month) AS view_rows, count(e.month) AS computed_rows,
        bool_and(v.month IS NOT NULL AND e.month IS NOT NULL) AS same_keys,
        bool_and((v.claims_remitted, v.charges_remitted, v.claims_denied, v.charges_denied)
                 IS NOT DISTINCT FROM (e.n, e.ch, e.nd, e.chd)) AS counts_dollars_equal,
-       bool_and(v.remittance_denial_rate IS NOT DISTINCT FROM round(e.nd::numeric / e.n, 6)
-                AND v.remittance_denial_rate_dollars IS NOT DISTINCT FROM round(e.chd / nullif(e.ch, 0), 6)) AS rates_equal,
+       string_agg(concat_ws('/', coalesce(v.month, e.month), coalesce(v.payer_id, e.payer_id), coalesce(v.dept_code, e.dept_code)), '; ')
+           FILTER (WHERE NOT coalesce(v.remittance_denial_rate IS NOT DISTINCT FROM round(e.nd::numeric / e.n, 6)
+                AND v.remittance_denial_rate_dollars IS NOT DISTINCT FROM round(e.chd / nullif(e.ch, 0), 6), false)) AS rates_differ,
        sum(v.claims_remitted) AS remitted, sum(v.claims_denied) AS denied,
        round(sum(v.claims_denied)::numeric / sum(v.claims_remitted), 4) AS overall_rate
   FROM revcycle.remittance_denial_rate v
@@ -565,15 +570,17 @@ SELECT count(v.month) AS view_rows, count(e.month) AS computed_rows,
        bool_and((v.category, v.adjustments, v.amount, v.top_codes)
                 IS NOT DISTINCT FROM (e.category, e.n, e.amount, array_to_string(e.top, ', ')))
            AS rows_equal,
-       bool_and(v.share IS NOT DISTINCT FROM round(e.share, 6)
-                AND v.cumulative_share IS NOT DISTINCT FROM round(e.cum, 6)) AS shares_equal
+       string_agg(concat_ws('/', coalesce(v.month, e.month), coalesce(v.payer_id, e.payer_id), coalesce(v.rank, e.rank)), '; ')
+           FILTER (WHERE NOT coalesce(v.share IS NOT DISTINCT FROM round(e.share, 6)
+                AND v.cumulative_share IS NOT DISTINCT FROM round(e.cum, 6), false)) AS shares_differ
   FROM revcycle.denial_root_cause_pareto v
   FULL JOIN e ON (e.month, e.payer_id, e.rank) = (v.month, v.payer_id, v.rank);
 -- Per (month, payer): shares sum to 1 (each share is rounded to 6 decimals,
 -- so within half a millionth per row), the last cumulative share is exactly
 -- 1, cumulative shares never decrease, ranks 1..n.
 SELECT count(*) AS groups,
-       bool_and(abs(share_sum - 1) <= 0.0000005 * n) AS shares_sum_to_1,
+       string_agg(concat_ws('/', month, payer_id), '; ')
+           FILTER (WHERE NOT abs(share_sum - 1) <= 0.0000005 * n) AS shares_not_summing_to_1,
        bool_and(last_cum = 1) AS last_cumulative_is_1,
        bool_and(monotone) AS cumulative_nondecreasing,
        bool_and(ranks_ok) AS ranks_1_to_n
@@ -609,7 +616,8 @@ SELECT count(v.month) AS view_rows, count(e.month) AS computed_rows,
        bool_and(v.month IS NOT NULL AND e.month IS NOT NULL) AS same_keys,
        bool_and((v.adjustments, v.amount, v.previous_amount, v.change)
                 IS NOT DISTINCT FROM (e.n, e.amount, e.prev, e.amount - e.prev)) AS rows_equal,
-       bool_and(v.share IS NOT DISTINCT FROM round(e.share, 6)) AS shares_equal,
+       string_agg(concat_ws('/', coalesce(v.month, e.month), coalesce(v.category, e.category)), '; ')
+           FILTER (WHERE NOT coalesce(v.share IS NOT DISTINCT FROM round(e.share, 6), false)) AS shares_differ,
        bool_and(v.amount = 0 OR v.share IS NOT NULL) AS share_present_when_amount
   FROM revcycle.denial_category_trend v
   FULL JOIN e ON (e.month, e.category) = (v.month, v.category);
@@ -662,10 +670,11 @@ SELECT count(v.month) AS view_rows, count(e.month) AS computed_rows,
                  v.avg_days_to_appeal, v.avg_days_to_resolution)
                 IS NOT DISTINCT FROM (e.n, e.denied, e.appealed, e.overturned, e.recovered,
                                       e.d_appeal, e.d_resolution)) AS counts_dollars_days_equal,
-       bool_and(v.appeal_rate IS NOT DISTINCT FROM round(e.appealed::numeric / e.n, 6)
+       string_agg(concat_ws('/', coalesce(v.month, e.month), coalesce(v.payer_id, e.payer_id), coalesce(v.dept_code, e.dept_code)), '; ')
+           FILTER (WHERE NOT coalesce(v.appeal_rate IS NOT DISTINCT FROM round(e.appealed::numeric / e.n, 6)
                 AND v.overturn_rate IS NOT DISTINCT FROM round(e.overturned::numeric / nullif(e.decided, 0), 6)
-                AND v.recovery_rate IS NOT DISTINCT FROM round(e.recovered / nullif(e.denied, 0), 6))
-           AS rates_equal,
+                AND v.recovery_rate IS NOT DISTINCT FROM round(e.recovered / nullif(e.denied, 0), 6), false))
+           AS rates_differ,
        sum(v.denials_appealed) AS appealed, sum(v.denials_overturned) AS overturned,
        sum(v.recovered_amount) AS recovered
   FROM revcycle.denial_appeal_summary v
